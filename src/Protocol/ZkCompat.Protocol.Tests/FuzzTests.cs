@@ -80,8 +80,8 @@ public class FuzzTests
                     bytes.Insert(random.Next(bytes.Count + 1), (byte)random.Next(256));
                     break;
                 default:
-                    if (bytes.Count > 0)
-                        bytes.RemoveRange(random.Next(bytes.Count), bytes.Count - random.Next(bytes.Count));
+                    var cut = random.Next(bytes.Count + 1);
+                    bytes.RemoveRange(cut, bytes.Count - cut);
                     break;
             }
         }
