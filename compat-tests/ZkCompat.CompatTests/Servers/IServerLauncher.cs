@@ -1,0 +1,15 @@
+using System.Diagnostics;
+
+namespace ZkCompat.CompatTests.Servers;
+
+/// <summary>Knows how to run one server implementation on a prepared zoo.cfg.</summary>
+internal interface IServerLauncher
+{
+    string Name { get; }
+
+    /// <summary>zoo.cfg lines this implementation gets beyond the shared ones.</summary>
+    IReadOnlyList<string> ExtraConfigLines { get; }
+
+    /// <summary>Writes whatever else the server needs into <paramref name="workDir"/> and says how to start it.</summary>
+    ProcessStartInfo CreateStartInfo(string workDir, string configPath);
+}

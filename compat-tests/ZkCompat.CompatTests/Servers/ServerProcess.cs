@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using ZkCompat.CompatTests.Support;
+
+namespace ZkCompat.CompatTests.Servers;
+
+/// <summary>One server process with its own temp directory (zoo.cfg, dataDir, logs) and port.</summary>
+internal sealed class ServerProcess : IServerUnderTest
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan ConnectAttemptTimeout = TimeSpan.FromSeconds(1);
+
+    private readonly Process _process;
+    private readonly OutputLog _log = new();
+    private readonly string _workDir;
+    private readonly string _config;
+    private readonly Stopwatch _age = Stopwatch.StartNew();
+
+    private ServerProcess(IServerLauncher launcher, ServerSettings settings, int port)
+    {
+        Name = launcher.Name;
+        Settings = settings;
+        Port = port;
+        _workDir = Directory.CreateTempSubdirectory($"zkcompat-{launcher.Name}-").FullName;
+        var dataDir = Path.Combine(_workDir, "data");
+        Directory.CreateDirectory(dataDir);
+        var configPath = Path.Combine(_workDir, "zoo.cfg");
+        _config = settings.ToZooCfg(port, dataDir, launcher.ExtraConfigLines);
+        File.WriteAllText(configPath, _config);
+        _process = new Process { StartInfo = launcher.CreateStartInfo(_workDir, configPath) };
+        _log.Attach(_process);
+    }
+
+    public string Name { get; }
+
+    public string Host => "127.0.0.1";
+
+    public int Port { get; }
+
+    public string ConnectString => $"{Host}:{Port}";
+
+    public ServerSettings Settings { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>True when the log says the port was taken between choosing it and binding it.</summary>
+    public bool LostPortRace => _log.Contains("Address already in use");
+
+    public static ServerProcess Start(IServerLauncher launcher, ServerSettings settings, int port)
+    {
+        var server = new ServerProcess(launcher, settings, port);
+        try
+        {
+            server._process.Start();
+        }
+        catch
+        {
+            server.DeleteWorkDir();
+            throw;
+        }
+
+        server._process.StandardInput.Close();
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        return server;
+    }
+
+    /// <summary>Polls until the client port accepts a TCP connection; false if the process exits or time runs out.</summary>
+    public async Task<bool> WaitUntilListeningAsync(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout && !_process.HasExited)
+        {
+            if (await AcceptsConnectionAsync())
+            {
+                return true;
+            }
+
+            await Task.Delay(PollInterval);
+        }
+
+        return false;
+    }
+
+    public string Describe(int maxLogChars)
+    {
+        var state = _process.HasExited ? $"exited with {_process.ExitCode}" : "running";
+        return new StringBuilder()
+            .AppendLine($"--- server '{Name}' on {ConnectString}, {state}, {_age.Elapsed.TotalSeconds:F1}s after start ---")
+            .AppendLine($"command: {_process.StartInfo.FileName} {string.Join(' ', _process.StartInfo.ArgumentList)}")
+            .AppendLine("zoo.cfg:")
+            .Append(_config)
+            .AppendLine("--- server stdout+stderr (tail) ---")
+            .Append(_log.Tail(maxLogChars))
+            .ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await ProcessTree.KillAsync(_process);
+        _process.Dispose();
+        DeleteWorkDir();
+    }
+
+    private async Task<bool> AcceptsConnectionAsync()
+    {
+        using var client = new TcpClient();
+        using var attempt = new CancellationTokenSource(ConnectAttemptTimeout);
+        try
+        {
+            await client.ConnectAsync(Host, Port, attempt.Token);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void DeleteWorkDir()
+    {
+        try
+        {
+            Directory.Delete(_workDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A straggling write from a dying process; the OS temp cleaner gets the rest.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+}

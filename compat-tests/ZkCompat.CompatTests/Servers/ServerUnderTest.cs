@@ -1,0 +1,39 @@
+namespace ZkCompat.CompatTests.Servers;
+
+/// <summary>Starts a named server implementation and waits until it is ready for clients.</summary>
+internal static class ServerUnderTest
+{
+    // A JVM starts in about a second here; the margin is for a busy 2-core machine.
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+    private const int PortAttempts = 3;
+    private const int LogCharsInErrors = 20_000;
+
+    public static async Task<IServerUnderTest> StartAsync(string name)
+    {
+        IServerLauncher launcher = name switch
+        {
+            "java" => new JavaServerLauncher(),
+            "zkcompat" => new ZkCompatServerLauncher(),
+            _ => throw new ArgumentException($"unknown server '{name}'", nameof(name)),
+        };
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = ServerProcess.Start(launcher, ServerSettings.Default, Support.FreePort.Next());
+            if (await server.WaitUntilListeningAsync(ReadyTimeout))
+            {
+                return server;
+            }
+
+            // Another process may have taken the free port before the server bound it.
+            var retry = attempt < PortAttempts && server.HasExited && server.LostPortRace;
+            var why = server.HasExited ? "exited before it listened" : $"did not listen within {ReadyTimeout.TotalSeconds}s";
+            var details = server.Describe(LogCharsInErrors);
+            await server.DisposeAsync();
+            if (!retry)
+            {
+                throw new InvalidOperationException($"server '{name}' {why} on {server.ConnectString}.\n{details}");
+            }
+        }
+    }
+}

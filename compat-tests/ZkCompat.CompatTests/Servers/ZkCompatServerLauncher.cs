@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace ZkCompat.CompatTests.Servers;
+
+/// <summary>Runs this repository's server: <c>dotnet zkcompat.dll &lt;zoo.cfg&gt;</c>, built by the project reference.</summary>
+internal sealed class ZkCompatServerLauncher : IServerLauncher
+{
+    public string Name => "zkcompat";
+
+    // A drop-in replacement reads the same zoo.cfg; only the keys every server needs are given.
+    public IReadOnlyList<string> ExtraConfigLines { get; } = [];
+
+    public ProcessStartInfo CreateStartInfo(string workDir, string configPath)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "zkcompat.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} is missing: build ZkCompat.Server.Host (the project reference should copy it).");
+        }
+
+        // The dotnet CLI tells child processes which host started them; fall back to PATH.
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var info = ServerCommand.Bounded(dotnet);
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add(configPath);
+        return info;
+    }
+}
