@@ -1,6 +1,56 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using ZkCompat.Server.Host.Config;
+
 namespace ZkCompat.Server.Host;
 
+/// <summary>The zkcompat executable: zkcompat &lt;zoo.cfg&gt;. Runs until SIGTERM or SIGINT.</summary>
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length;
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length != 1)
+        {
+            await Console.Error.WriteLineAsync("usage: zkcompat <zoo.cfg>").ConfigureAwait(false);
+            return 2;
+        }
+
+        using var loggers = Logging.Create();
+        var logger = loggers.CreateLogger("ZkCompat");
+        Options.ServerOptions options;
+        try
+        {
+            (options, var notes) = ZooCfg.Load(args[0]);
+            foreach (var note in notes)
+                HostLog.ConfigNote(logger, args[0], note);
+        }
+        catch (ConfigException e)
+        {
+            HostLog.InvalidConfig(logger, args[0], e.Message);
+            return 2;
+        }
+
+        using var stop = new CancellationTokenSource();
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, stop));
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, stop));
+        await using (var server = StandaloneServer.Start(options, loggers))
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                HostLog.Stopping(logger);
+            }
+        }
+
+        return 0;
+    }
+
+    private static void Stop(PosixSignalContext context, CancellationTokenSource stop)
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    }
 }

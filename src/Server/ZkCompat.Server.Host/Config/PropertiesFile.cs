@@ -1,0 +1,55 @@
+namespace ZkCompat.Server.Host.Config;
+
+/// <summary>
+/// Reads a file the way java.util.Properties does (PROTOCOL.md §9.1): key=value, key:value or
+/// key value; # and ! comments; a trailing backslash continues the line. Keeps line numbers.
+/// </summary>
+internal static class PropertiesFile
+{
+    public static List<(string Key, string Value, int Line)> Parse(IEnumerable<string> lines)
+    {
+        var entries = new List<(string, string, int)>();
+        var number = 0;
+        string? pending = null;
+        var pendingLine = 0;
+        foreach (var raw in lines)
+        {
+            number++;
+            var line = raw.TrimStart();
+            if (pending is null && (line.Length == 0 || line[0] is '#' or '!'))
+                continue;
+            if (pending is null)
+                pendingLine = number;
+            var continues = EndsWithOddBackslashes(line);
+            pending = (pending ?? "") + (continues ? line[..^1] : line);
+            if (continues)
+                continue;
+            entries.Add(Split(pending, pendingLine));
+            pending = null;
+        }
+
+        if (pending is not null)
+            entries.Add(Split(pending, pendingLine));
+        return entries;
+    }
+
+    private static (string, string, int) Split(string line, int number)
+    {
+        var end = 0;
+        while (end < line.Length && line[end] is not ('=' or ':' or ' ' or '\t' or '\f'))
+            end++;
+        var key = line[..end];
+        var rest = line[end..].TrimStart(' ', '\t', '\f');
+        if (rest.Length > 0 && rest[0] is '=' or ':')
+            rest = rest[1..];
+        return (key.Trim(), rest.Trim(), number);
+    }
+
+    private static bool EndsWithOddBackslashes(string line)
+    {
+        var count = 0;
+        for (var i = line.Length - 1; i >= 0 && line[i] == '\\'; i--)
+            count++;
+        return count % 2 == 1;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Net;
+using ZkCompat.Server.Options;
+
+namespace ZkCompat.Server.Host.Config;
+
+/// <summary>
+/// Turns zoo.cfg into <see cref="ServerOptions"/> (PROTOCOL.md §9). Keys ZkCompat does not use yet
+/// are kept as Java keeps them, as the property zookeeper.&lt;key&gt;, and reported back to be logged.
+/// </summary>
+internal static class ZooCfg
+{
+    /// <summary>Keys Java's QuorumPeerConfig reads itself; they never become zookeeper.* properties.</summary>
+    private static readonly HashSet<string> s_quorumKeys = new(StringComparer.Ordinal)
+    {
+        "initLimit", "syncLimit", "peerType", "standaloneEnabled", "reconfigEnabled", "dynamicConfigFile",
+        "autopurge.snapRetainCount", "autopurge.purgeInterval", "electionAlg", "quorumListenOnAllIPs",
+        "localSessionsEnabled", "localSessionsUpgradingEnabled", "syncEnabled", "observerMasterPort",
+        "connectToLearnerMasterLimit", "secureClientPort", "secureClientPortAddress", "clientPortListenBacklog",
+        "maxCnxns", "multiAddress.enabled", "multiAddress.reachabilityCheckEnabled",
+        "multiAddress.reachabilityCheckTimeoutMs", "sslQuorum", "portUnification", "sslQuorumReloadCertFiles",
+        "client.portUnification", "metricsProvider.className", "quorum.cnxn.threads.size", "oraclePath",
+    };
+
+    public static (ServerOptions Options, List<string> Notes) Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new ConfigException($"{path} file is missing");
+        return Parse(File.ReadAllLines(path), Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    public static (ServerOptions Options, List<string> Notes) Parse(IEnumerable<string> lines, string baseDir)
+    {
+        var options = new ServerOptions();
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        var notes = new List<string>();
+        int? clientPortLine = null;
+        string? clientPortAddress = null;
+        var clientPortAddressLine = 0;
+        foreach (var (key, value, line) in PropertiesFile.Parse(lines))
+        {
+            switch (key)
+            {
+                case "tickTime":
+                    options = options with { TickTimeMs = Positive(key, value, line) };
+                    break;
+                case "clientPort":
+                    options = options with { ClientPort = Port(key, value, line) };
+                    clientPortLine = line;
+                    break;
+                case "clientPortAddress":
+                    (clientPortAddress, clientPortAddressLine) = (value, line);
+                    break;
+                case "dataDir":
+                    options = options with { DataDir = Path.GetFullPath(value, baseDir) };
+                    break;
+                case "dataLogDir":
+                    options = options with { DataLogDir = Path.GetFullPath(value, baseDir) };
+                    break;
+                case "minSessionTimeout":
+                    options = options with { MinSessionTimeoutMs = Int(key, value, line) };
+                    break;
+                case "maxSessionTimeout":
+                    options = options with { MaxSessionTimeoutMs = Int(key, value, line) };
+                    break;
+                case "maxClientCnxns":
+                    options = options with { MaxClientCnxns = NonNegative(key, value, line) };
+                    break;
+                default:
+                    Keep(key, value, line, properties, notes);
+                    break;
+            }
+        }
+
+        if (clientPortAddress is not null)
+            options = options with { ClientPortAddress = Address(clientPortAddress, clientPortAddressLine, clientPortLine) };
+        return (Validate(options with { Properties = properties }), notes);
+    }
+
+    private static void Keep(string key, string value, int line, Dictionary<string, string> properties, List<string> notes)
+    {
+        if (key.StartsWith("server.", StringComparison.Ordinal) || key.StartsWith("group.", StringComparison.Ordinal)
+            || key.StartsWith("weight.", StringComparison.Ordinal) || s_quorumKeys.Contains(key))
+        {
+            properties[key] = value;
+            notes.Add($"line {line}: {key} is not used in standalone mode yet; ignored");
+            return;
+        }
+
+        properties["zookeeper." + key] = value;
+        notes.Add($"line {line}: {key} is not a ZkCompat setting; kept as property zookeeper.{key}");
+    }
+
+    private static ServerOptions Validate(ServerOptions options)
+    {
+        if (options.DataDir.Length == 0)
+            throw new ConfigException("dataDir is not set");
+        if (options.DataLogDir.Length == 0)
+            options = options with { DataLogDir = options.DataDir };
+        if (options.EffectiveMinSessionTimeoutMs > options.EffectiveMaxSessionTimeoutMs)
+            throw new ConfigException($"minSessionTimeout ({options.EffectiveMinSessionTimeoutMs}) must not be larger than maxSessionTimeout ({options.EffectiveMaxSessionTimeoutMs})");
+        return options;
+    }
+
+    private static IPAddress Address(string value, int line, int? clientPortLine)
+    {
+        if (clientPortLine is null)
+            throw new ConfigException($"line {line}: clientPortAddress is set but clientPort is not");
+        if (IPAddress.TryParse(value, out var address))
+            return address;
+        try
+        {
+            return Dns.GetHostAddresses(value).First();
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or InvalidOperationException or ArgumentException)
+        {
+            throw new ConfigException($"line {line}: clientPortAddress '{value}' is not an address or a known host name", e);
+        }
+    }
+
+    private static int Int(string key, string value, int line) =>
+        int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new ConfigException($"line {line}: {key} must be an integer, not '{value}'");
+
+    private static int Positive(string key, string value, int line) =>
+        Int(key, value, line) is var n && n > 0 ? n : throw new ConfigException($"line {line}: {key} must be positive, not '{value}'");
+
+    private static int NonNegative(string key, string value, int line) =>
+        Int(key, value, line) is var n && n >= 0 ? n : throw new ConfigException($"line {line}: {key} must not be negative, not '{value}'");
+
+    private static int Port(string key, string value, int line) =>
+        Int(key, value, line) is var n && n is >= 0 and <= 65535 ? n : throw new ConfigException($"line {line}: {key} must be a port number (0-65535), not '{value}'");
+}

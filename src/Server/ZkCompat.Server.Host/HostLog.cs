@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace ZkCompat.Server.Host;
+
+/// <summary>The host's log lines.</summary>
+internal static partial class HostLog
+{
+    [LoggerMessage(100, LogLevel.Error, "Invalid config {Path}: {Message}")]
+    public static partial void InvalidConfig(ILogger logger, string path, string message);
+
+    [LoggerMessage(101, LogLevel.Information, "{Path} {Note}")]
+    public static partial void ConfigNote(ILogger logger, string path, string note);
+
+    [LoggerMessage(102, LogLevel.Information, "Shutting down")]
+    public static partial void Stopping(ILogger logger);
+}

@@ -1,0 +1,224 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using ZkCompat.Protocol.Codes;
+using ZkCompat.Protocol.Framing;
+using ZkCompat.Protocol.Jute;
+using ZkCompat.Protocol.Records;
+using ZkCompat.Server.Processing;
+
+namespace ZkCompat.Server.Net;
+
+/// <summary>
+/// One client connection over a duplex pipe: reads frames, decodes them and posts them to the
+/// engine; writes whatever the engine sends, in order. It never touches engine state.
+/// </summary>
+internal sealed class ClientConnection : IClientChannel
+{
+    /// <summary>A client that stops reading is dropped once this much output waits for it.</summary>
+    private const int MaxPendingBytes = 64 * 1024 * 1024;
+
+    private readonly IDuplexPipe _transport;
+    private readonly Engine _engine;
+    private readonly int _maxFrameBytes;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly Channel<bool> _outputReady = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly TaskCompletionSource _established = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ArrayBufferWriter<byte> _pending = new();
+    private ArrayBufferWriter<byte> _spare = new();
+    private bool _closing;
+
+    public ClientConnection(IDuplexPipe transport, Engine engine, string remoteAddress, int maxFrameBytes, ILogger logger)
+    {
+        _transport = transport;
+        _engine = engine;
+        RemoteAddress = remoteAddress;
+        _maxFrameBytes = maxFrameBytes;
+        _logger = logger;
+    }
+
+    public string RemoteAddress { get; }
+
+    public long SessionId { get; set; }
+
+    public HashSet<Id> AuthIds { get; } = [];
+
+    public async Task RunAsync()
+    {
+        var writing = WriteLoopAsync();
+        try
+        {
+            await ReadLoopAsync().ConfigureAwait(false);
+        }
+        catch (ProtocolException e)
+        {
+            Log.ClosingBadConnection(_logger, RemoteAddress, e.Message);
+        }
+        catch (IOException)
+        {
+            // The peer went away; nothing to report.
+        }
+
+        _engine.Post(new DisconnectWork(this));
+        Close();
+        await writing.ConfigureAwait(false);
+        await _transport.Input.CompleteAsync().ConfigureAwait(false);
+    }
+
+    public void Send(IJuteWritable header, IJuteWritable? body)
+    {
+        lock (_gate)
+        {
+            if (_closing)
+                return;
+            FrameWriter.WriteFrame(_pending, header, body);
+            if (_pending.WrittenCount > MaxPendingBytes)
+            {
+                Log.ClosingBadConnection(_logger, RemoteAddress, "client is not reading its replies");
+                _pending.ResetWrittenCount();
+                _closing = true;
+            }
+        }
+
+        _outputReady.Writer.TryWrite(true);
+    }
+
+    public void SendConnectResponse(ConnectResponse response, bool withReadOnlyByte)
+    {
+        Send(response, withReadOnlyByte ? ReadOnlyFlag.False : null);
+        _established.TrySetResult();
+    }
+
+    public void Close()
+    {
+        lock (_gate)
+            _closing = true;
+        _established.TrySetResult();
+        _transport.Input.CancelPendingRead();
+        _outputReady.Writer.TryWrite(true);
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        var input = _transport.Input;
+        var connected = false;
+        while (!IsClosing)
+        {
+            var result = await input.ReadAsync().ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (!connected && FrameReader.TryPeekLength(buffer, out var first) && FourLetterWords.Answer(first) is { } answer)
+            {
+                SendRaw(answer);
+                return;
+            }
+
+            var waitForSession = false;
+            while (!IsClosing && !waitForSession && FrameReader.TryReadFrame(ref buffer, _maxFrameBytes, out var frame))
+            {
+                if (connected)
+                {
+                    _engine.Post(DecodeRequest(frame));
+                    continue;
+                }
+
+                _engine.Post(DecodeConnect(frame));
+                connected = waitForSession = true;
+            }
+
+            input.AdvanceTo(buffer.Start, waitForSession ? buffer.Start : buffer.End);
+            if (waitForSession)
+            {
+                // Like Java, read nothing more until the session exists (§1.1).
+                await _established.Task.ConfigureAwait(false);
+                continue;
+            }
+
+            if (result.IsCompleted || result.IsCanceled)
+                return;
+        }
+    }
+
+    private bool IsClosing
+    {
+        get
+        {
+            lock (_gate)
+                return _closing;
+        }
+    }
+
+    private ConnectWork DecodeConnect(ReadOnlySequence<byte> frame)
+    {
+        var reader = new JuteReader(frame);
+        var request = ConnectRequest.Read(ref reader);
+        var hasReadOnlyByte = reader.TryReadBool(out _);
+        return new ConnectWork(this, request, hasReadOnlyByte);
+    }
+
+    private RequestWork DecodeRequest(ReadOnlySequence<byte> frame)
+    {
+        var reader = new JuteReader(frame);
+        var header = RequestHeader.Read(ref reader);
+        try
+        {
+            return Requests.TryReadRequest(header.Type, ref reader, out var body)
+                ? new RequestWork(this, header.Xid, header.Type, body, Malformed: false)
+                : new RequestWork(this, header.Xid, header.Type, null, Malformed: false);
+        }
+        catch (ProtocolException) when (header.Type != OpCode.Auth)
+        {
+            // Java answers an unreadable record with MARSHALLINGERROR; a bad auth packet closes.
+            return new RequestWork(this, header.Xid, header.Type, null, Malformed: true);
+        }
+    }
+
+    private void SendRaw(byte[] bytes)
+    {
+        lock (_gate)
+        {
+            _pending.Write(bytes);
+            _closing = true;
+        }
+
+        _outputReady.Writer.TryWrite(true);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var output = _transport.Output;
+        try
+        {
+            while (true)
+            {
+                await _outputReady.Reader.ReadAsync().ConfigureAwait(false);
+                bool closing;
+                ArrayBufferWriter<byte> batch;
+                lock (_gate)
+                {
+                    (batch, _pending, _spare) = (_pending, _spare, _pending);
+                    closing = _closing;
+                }
+
+                if (batch.WrittenCount > 0)
+                {
+                    await output.WriteAsync(batch.WrittenMemory).ConfigureAwait(false);
+                    batch.ResetWrittenCount();
+                }
+
+                if (closing)
+                    break;
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (InvalidOperationException)
+        {
+            // The transport is already gone.
+        }
+
+        await output.CompleteAsync().ConfigureAwait(false);
+    }
+}

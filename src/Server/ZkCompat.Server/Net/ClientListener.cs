@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using ZkCompat.Server.Options;
+using ZkCompat.Server.Processing;
+
+namespace ZkCompat.Server.Net;
+
+/// <summary>Accepts client sockets and runs a <see cref="ClientConnection"/> over each.</summary>
+internal sealed class ClientListener : IAsyncDisposable
+{
+    private readonly ServerOptions _options;
+    private readonly Engine _engine;
+    private readonly ILogger _logger;
+    private readonly Socket _socket;
+    private readonly ConcurrentDictionary<IPAddress, int> _perAddress = new();
+    private readonly ConcurrentDictionary<ClientConnection, Task> _connections = new();
+    private Task _accepting = Task.CompletedTask;
+
+    public ClientListener(ServerOptions options, Engine engine, ILogger logger)
+    {
+        _options = options;
+        _engine = engine;
+        _logger = logger;
+        _socket = new Socket(options.ClientPortAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        if (options.ClientPortAddress.Equals(IPAddress.IPv6Any))
+            _socket.DualMode = true;
+    }
+
+    public IPEndPoint Start()
+    {
+        _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        _socket.Bind(new IPEndPoint(_options.ClientPortAddress, _options.ClientPort));
+        _socket.Listen(512);
+        _accepting = AcceptLoopAsync();
+        return (IPEndPoint)_socket.LocalEndPoint!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _socket.Dispose();
+        await _accepting.ConfigureAwait(false);
+        foreach (var connection in _connections.Keys)
+            connection.Close();
+        await Task.WhenAll(_connections.Values).ConfigureAwait(false);
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (true)
+        {
+            Socket client;
+            try
+            {
+                client = await _socket.AcceptAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            Serve(client);
+        }
+    }
+
+    private void Serve(Socket client)
+    {
+        var address = ((IPEndPoint)client.RemoteEndPoint!).Address;
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        var count = _perAddress.AddOrUpdate(address, 1, (_, n) => n + 1);
+        if (_options.MaxClientCnxns > 0 && count > _options.MaxClientCnxns)
+        {
+            // Java resets excess connections without a word (§9.2).
+            Log.Refused(_logger, address.ToString(), $"too many connections from this address (maxClientCnxns={_options.MaxClientCnxns})");
+            Release(address);
+            client.LingerState = new LingerOption(true, 0);
+            client.Dispose();
+            return;
+        }
+
+        client.NoDelay = true;
+        var stream = new NetworkStream(client, ownsSocket: true);
+        var pipe = new DuplexPipe(PipeReader.Create(stream), PipeWriter.Create(stream));
+        var connection = new ClientConnection(pipe, _engine, address.ToString(), _options.MaxFrameBytes, _logger);
+        _connections[connection] = RunAsync(connection, address);
+    }
+
+    private async Task RunAsync(ClientConnection connection, IPAddress address)
+    {
+        await Task.Yield();
+        try
+        {
+            await connection.RunAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            Release(address);
+            _connections.TryRemove(connection, out _);
+        }
+    }
+
+    private void Release(IPAddress address) => _perAddress.AddOrUpdate(address, 0, (_, n) => n - 1);
+
+    private sealed record DuplexPipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using ZkCompat.Protocol.Framing;
+
+namespace ZkCompat.Server.Options;
+
+/// <summary>Typed server configuration, read from zoo.cfg by the host (PROTOCOL.md §9).</summary>
+public sealed record ServerOptions
+{
+    public int TickTimeMs { get; init; } = 3000;
+
+    public int ClientPort { get; init; }
+
+    public IPAddress ClientPortAddress { get; init; } = IPAddress.Any;
+
+    public string DataDir { get; init; } = "";
+
+    public string DataLogDir { get; init; } = "";
+
+    /// <summary>-1 means the default, 2 × tickTime.</summary>
+    public int MinSessionTimeoutMs { get; init; } = -1;
+
+    /// <summary>-1 means the default, 20 × tickTime.</summary>
+    public int MaxSessionTimeoutMs { get; init; } = -1;
+
+    /// <summary>Connections per client IP; 0 = unlimited.</summary>
+    public int MaxClientCnxns { get; init; } = 60;
+
+    /// <summary>jute.maxbuffer, a JVM property in Java (§1.3).</summary>
+    public int MaxFrameBytes { get; init; } = FrameReader.DefaultMaxFrameBytes;
+
+    /// <summary>Standalone servers make session ids with server id 1 (§2.4).</summary>
+    public long ServerId { get; init; } = 1;
+
+    /// <summary>Properties as Java would see them: unknown zoo.cfg keys become zookeeper.&lt;key&gt; (§9.1).</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+
+    public int EffectiveMinSessionTimeoutMs => MinSessionTimeoutMs < 0 ? 2 * TickTimeMs : MinSessionTimeoutMs;
+
+    public int EffectiveMaxSessionTimeoutMs => MaxSessionTimeoutMs < 0 ? 20 * TickTimeMs : MaxSessionTimeoutMs;
+
+    public bool ExtendedTypesEnabled => Property("zookeeper.extendedTypesEnabled") == "true";
+
+    public string? SuperDigest => Property("zookeeper.DigestAuthenticationProvider.superDigest");
+
+    public string? Property(string name) => Properties.GetValueOrDefault(name);
+}

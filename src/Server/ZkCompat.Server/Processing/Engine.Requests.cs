@@ -1,0 +1,148 @@
+using Microsoft.Extensions.Logging;
+using ZkCompat.Protocol.Codes;
+using ZkCompat.Protocol.Ids;
+using ZkCompat.Protocol.Jute;
+using ZkCompat.Protocol.Records;
+using ZkCompat.Protocol.Txn;
+using ZkCompat.Server.Net;
+using ZkCompat.Server.Security;
+
+namespace ZkCompat.Server.Processing;
+
+/// <summary>The request half of the apply loop: dispatch by opcode, prep writes, answer reads.</summary>
+internal sealed partial class Engine
+{
+    private static readonly ReplyHeader s_authOk = new(Xids.Auth, Zxid.Zero, ErrorCode.Ok);
+    private static readonly ReplyHeader s_authFailed = new(Xids.Auth, Zxid.Zero, ErrorCode.AuthFailed);
+
+    private void Request(RequestWork w)
+    {
+        var ch = w.Channel;
+        var session = _sessions.Get(ch.SessionId);
+        if (session is null || session.Closing || session.Owner != ch)
+        {
+            ch.Close();
+            return;
+        }
+
+        _sessions.Touch(session, session.TouchTimeoutMs, NowMs);
+        if (w.Malformed)
+        {
+            Log.MalformedRequest(_logger, w.Op.ToString(), new SessionId(ch.SessionId).ToString());
+            // Java answers a record it cannot read with MARSHALLINGERROR; a write still uses a zxid.
+            if (IsWrite(w.Op))
+                Commit(ch, NewTxn(ch.SessionId, w.Xid, OpCode.Error, new ErrorTxn(ErrorCode.MarshallingError)));
+            ch.Send(new ReplyHeader(w.Xid, LastZxid, ErrorCode.MarshallingError), null);
+            return;
+        }
+
+        switch (w.Op)
+        {
+            case OpCode.Ping:
+                ch.Send(new ReplyHeader(Xids.Ping, LastZxid, ErrorCode.Ok), null);
+                break;
+            case OpCode.Auth:
+                Authenticate(ch, (AuthPacket)w.Body!);
+                break;
+            case OpCode.CloseSession:
+                Log.SessionClosed(_logger, new SessionId(ch.SessionId).ToString());
+                var closeZxid = CloseSession(ch, session.Id, w.Xid);
+                ch.Send(new ReplyHeader(w.Xid, closeZxid, ErrorCode.Ok), null);
+                ch.Close();
+                break;
+            case var op when IsWrite(op):
+                Write(ch, w.Xid, op, w.Body!);
+                break;
+            case var op when Reads.IsRead(op):
+                var (err, body) = _reads.Handle(ch, op, w.Body);
+                Reply(ch, w.Xid, LastZxid, err, body);
+                break;
+            default:
+                // Unknown ops, and a bare check (Java 3.8 corrupts its log on it; 3.9 rejects it, §14 Q1).
+                Log.UnknownOp(_logger, (int)w.Op, new SessionId(ch.SessionId).ToString());
+                ch.Send(new ReplyHeader(w.Xid, new Zxid(-1), ErrorCode.Unimplemented), null);
+                ch.Close();
+                break;
+        }
+    }
+
+    private static bool IsWrite(OpCode op) => op is OpCode.Create or OpCode.Create2 or OpCode.CreateContainer
+        or OpCode.CreateTtl or OpCode.Delete or OpCode.SetData or OpCode.SetAcl or OpCode.Multi or OpCode.Reconfig;
+
+    private void Write(IClientChannel ch, int xid, OpCode op, IJuteWritable body)
+    {
+        var txn = NewTxn(ch.SessionId, xid, op, null);
+        try
+        {
+            var (type, record) = op == OpCode.Multi
+                ? (OpCode.Multi, PrepMulti((MultiRequest)body, ch))
+                : _prep.Write(op, body, ch.SessionId, ch.AuthIds);
+            txn = txn with { Header = txn.Header with { Type = type }, Record = record };
+        }
+        catch (PrepException e)
+        {
+            _view.Clear();
+            txn = txn with { Header = txn.Header with { Type = OpCode.Error }, Record = new ErrorTxn(e.Code) };
+        }
+
+        var (err, reply) = Commit(ch, txn);
+        Reply(ch, xid, txn.Header.Zxid, err, reply);
+    }
+
+    private MultiOps PrepMulti(MultiRequest request, IClientChannel ch)
+    {
+        // Reads may not be mixed into a multi (§3.5).
+        if (request.Ops.Exists(op => op.Type is OpCode.GetData or OpCode.GetChildren))
+            throw new PrepException(ErrorCode.MarshallingError);
+        var mark = _view.Mark();
+        var ops = new List<(OpCode, IJuteWritable)>(request.Ops.Count);
+        var failed = false;
+        foreach (var op in request.Ops)
+        {
+            if (failed)
+            {
+                ops.Add((OpCode.Error, new ErrorTxn(ErrorCode.RuntimeInconsistency)));
+                continue;
+            }
+
+            try
+            {
+                ops.Add(_prep.Write(op.Type, op.Request, ch.SessionId, ch.AuthIds));
+            }
+            catch (PrepException e)
+            {
+                failed = true;
+                _view.Rollback(mark);
+                ops.Add((OpCode.Error, new ErrorTxn(e.Code)));
+            }
+        }
+
+        return new MultiOps(ops);
+    }
+
+    private void Authenticate(IClientChannel ch, AuthPacket packet)
+    {
+        Id? id = packet.Scheme switch
+        {
+            "digest" => DigestAuth.Generate(System.Text.Encoding.UTF8.GetString(packet.Auth ?? [])) is { } digest ? new Id("digest", digest) : null,
+            "ip" => new Id("ip", ch.RemoteAddress),
+            _ => null,
+        };
+        if (id is null)
+        {
+            // Unknown scheme or bad credentials: AUTHFAILED, then close (§6.3).
+            ch.Send(s_authFailed, null);
+            ch.Close();
+            return;
+        }
+
+        ch.AuthIds.Add(id);
+        if (id.Scheme == "digest" && id.Ident == _options.SuperDigest)
+            ch.AuthIds.Add(new Id("super", ""));
+        ch.Send(s_authOk, null);
+    }
+
+    private static void Reply(IClientChannel ch, int xid, Zxid zxid, ErrorCode err, IJuteWritable? body) =>
+        // An error reply is the header alone (§3.1).
+        ch.Send(new ReplyHeader(xid, zxid, err), err == ErrorCode.Ok ? body : null);
+}

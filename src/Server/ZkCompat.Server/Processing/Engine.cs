@@ -1,0 +1,208 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using ZkCompat.Protocol.Codes;
+using ZkCompat.Protocol.Ids;
+using ZkCompat.Protocol.Jute;
+using ZkCompat.Protocol.Records;
+using ZkCompat.Protocol.Txn;
+using ZkCompat.Server.Net;
+using ZkCompat.Server.Options;
+using ZkCompat.Server.Security;
+using ZkCompat.Server.Sessions;
+using ZkCompat.Server.Tree;
+using ZkCompat.Server.Watches;
+
+namespace ZkCompat.Server.Processing;
+
+/// <summary>
+/// The single apply loop: the one owner of the tree, sessions and watches. Connections post
+/// <see cref="Work"/>; the loop handles it in arrival order, so every session sees its replies
+/// in FIFO order and every change in zxid order.
+/// </summary>
+internal sealed partial class Engine
+{
+    private readonly Channel<Work> _inbox = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ServerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly IReplicator _replicator;
+    private readonly SessionTracker _sessions;
+    private readonly PrepView _view;
+    private readonly Prep _prep;
+    private readonly Final _final;
+    private readonly Reads _reads;
+
+    public Engine(ServerOptions options, TimeProvider time, ILogger logger, IReplicator replicator)
+    {
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _replicator = replicator;
+        _sessions = new SessionTracker(options.ServerId, options.TickTimeMs, NowMs);
+        _view = new PrepView(Tree);
+        _prep = new Prep(_view, options.ExtendedTypesEnabled);
+        _final = new Final(Tree);
+        _reads = new Reads(Tree, Watches);
+    }
+
+    public DataTree Tree { get; } = new();
+
+    public WatchManager Watches { get; } = new();
+
+    public Zxid LastZxid { get; private set; } = Zxid.Zero;
+
+    public int SessionCount => _sessions.Count;
+
+    private long NowMs => _time.GetTimestamp() * 1000 / _time.TimestampFrequency;
+
+    private long WallMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public void Post(Work work) => _inbox.Writer.TryWrite(work);
+
+    public async Task RunAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            await foreach (var work in _inbox.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
+                Process(work);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+        }
+    }
+
+    public void Process(Work work)
+    {
+        try
+        {
+            switch (work)
+            {
+                case ConnectWork w:
+                    Connect(w.Channel, w.Request, w.HasReadOnlyByte);
+                    break;
+                case RequestWork w:
+                    Request(w);
+                    break;
+                case DisconnectWork w:
+                    Disconnect(w.Channel);
+                    break;
+                case TickWork:
+                    ExpireSessions();
+                    break;
+            }
+        }
+        catch (Exception e) when (work is RequestWork or ConnectWork)
+        {
+            // One bad request must not stop the loop that serves every other client.
+            Log.LoopFailed(_logger, e, work.ToString() ?? "");
+            (work as RequestWork)?.Channel.Close();
+            (work as ConnectWork)?.Channel.Close();
+        }
+    }
+
+    private void Connect(IClientChannel ch, ConnectRequest request, bool hasReadOnlyByte)
+    {
+        if (request.LastZxidSeen > LastZxid)
+        {
+            // The client has seen a newer state than ours: it must try another server (§2.2 rule 4).
+            Log.Refused(_logger, ch.RemoteAddress, $"client zxid {request.LastZxidSeen} is ahead of ours {LastZxid}");
+            ch.Close();
+            return;
+        }
+
+        var timeoutMs = Math.Clamp(request.TimeoutMs, _options.EffectiveMinSessionTimeoutMs, _options.EffectiveMaxSessionTimeoutMs);
+        ch.AuthIds.Add(new Id("ip", ch.RemoteAddress));
+        if (request.SessionId.Value == 0)
+        {
+            var id = _sessions.NextId();
+            Commit(ch, NewTxn(id, 0, OpCode.CreateSession, new CreateSessionTxn(timeoutMs)));
+            Attach(ch, _sessions.Add(id, timeoutMs, NowMs));
+            ch.SendConnectResponse(new ConnectResponse(0, timeoutMs, new SessionId(id), SessionPasswords.For(id)), hasReadOnlyByte);
+            Log.SessionEstablished(_logger, new SessionId(id).ToString(), timeoutMs, ch.RemoteAddress);
+            return;
+        }
+
+        Reconnect(ch, request, timeoutMs, hasReadOnlyByte);
+    }
+
+    private void Reconnect(IClientChannel ch, ConnectRequest request, int timeoutMs, bool hasReadOnlyByte)
+    {
+        var session = _sessions.Get(request.SessionId.Value);
+        // The live connection goes first, even if the password turns out wrong (§2.2 7a, Q4).
+        if (session?.Owner is IClientChannel previous && previous != ch)
+        {
+            Detach(previous);
+            previous.Close();
+        }
+
+        var password = SessionPasswords.For(request.SessionId.Value);
+        if (session is null || session.Closing || request.Password is null || !password.AsSpan().SequenceEqual(request.Password))
+        {
+            ch.SendConnectResponse(new ConnectResponse(0, 0, SessionId.None, new byte[16]), hasReadOnlyByte);
+            ch.Close();
+            return;
+        }
+
+        session.TouchTimeoutMs = timeoutMs;
+        Attach(ch, session);
+        ch.SendConnectResponse(new ConnectResponse(0, timeoutMs, request.SessionId, password), hasReadOnlyByte);
+    }
+
+    private void Attach(IClientChannel ch, Session session)
+    {
+        ch.SessionId = session.Id;
+        session.Owner = ch;
+        _sessions.Touch(session, session.TouchTimeoutMs, NowMs);
+    }
+
+    private void Detach(IClientChannel ch)
+    {
+        Watches.RemoveAll(ch);
+        if (_sessions.Get(ch.SessionId) is { } session && session.Owner == ch)
+            session.Owner = null;
+        ch.SessionId = 0;
+    }
+
+    private void Disconnect(IClientChannel ch) => Detach(ch);
+
+    private void ExpireSessions()
+    {
+        foreach (var session in _sessions.TakeExpired(NowMs))
+        {
+            Log.SessionExpired(_logger, new SessionId(session.Id).ToString(), session.TouchTimeoutMs);
+            var owner = session.Owner as IClientChannel;
+            CloseSession(owner, session.Id, 0);
+            owner?.Close();
+        }
+    }
+
+    private Zxid CloseSession(IClientChannel? ch, long sessionId, int cxid)
+    {
+        var ephemerals = Tree.EphemeralsOf(sessionId).ToList();
+        var txn = NewTxn(sessionId, cxid, OpCode.CloseSession, new CloseSessionTxn(ephemerals));
+        Commit(ch, txn);
+        if (ch is not null)
+            Detach(ch);
+        _sessions.Remove(sessionId);
+        return txn.Header.Zxid;
+    }
+
+    private Txn NewTxn(long sessionId, int cxid, OpCode type, IJuteWritable? record)
+    {
+        var header = new TxnHeader(new SessionId(sessionId), cxid, LastZxid.Next(), WallMs, type);
+        return new Txn(header, record);
+    }
+
+    /// <summary>Replicates, applies and fires watches for one txn; returns the reply for its request.</summary>
+    private (ErrorCode Err, IJuteWritable? Body) Commit(IClientChannel? ch, Txn txn)
+    {
+        _replicator.Append(txn);
+        LastZxid = txn.Header.Zxid;
+        var events = new List<ChangeEvent>();
+        var result = _final.Apply(txn, events);
+        _view.Clear();
+        foreach (var change in events)
+            Watches.Trigger(change);
+        return result;
+    }
+}

@@ -1,0 +1,160 @@
+using ZkCompat.Protocol.Codes;
+using ZkCompat.Protocol.Jute;
+using ZkCompat.Protocol.Records;
+using ZkCompat.Server.Net;
+using ZkCompat.Server.Security;
+using ZkCompat.Server.Tree;
+using ZkCompat.Server.Watches;
+
+namespace ZkCompat.Server.Processing;
+
+/// <summary>Requests answered from the local tree without a txn (PROTOCOL.md §3.3, §5).</summary>
+internal sealed class Reads(DataTree tree, WatchManager watches)
+{
+    public (ErrorCode Err, IJuteWritable? Body) Handle(IClientChannel ch, OpCode op, IJuteWritable? body) => (op, body) switch
+    {
+        (OpCode.Exists, PathWatchRequest r) => Exists(ch, r),
+        (OpCode.GetData, PathWatchRequest r) => GetData(ch, r.Path, r.Watch ? ch : null),
+        (OpCode.GetChildren or OpCode.GetChildren2, PathWatchRequest r) => GetChildren(ch, r.Path, r.Watch ? ch : null, op == OpCode.GetChildren2),
+        (OpCode.GetAcl, PathRequest r) => GetAcl(ch, r.Path ?? ""),
+        (OpCode.Sync, PathRequest r) => (ErrorCode.Ok, new PathResponse(r.Path ?? "")),
+        (OpCode.GetEphemerals, PathRequest r) => (ErrorCode.Ok, Ephemerals(ch, r.Path)),
+        (OpCode.GetAllChildrenNumber, PathRequest r) => CountAll(ch, r.Path ?? ""),
+        (OpCode.WhoAmI, _) => (ErrorCode.Ok, WhoAmI(ch)),
+        (OpCode.MultiRead, MultiRequest r) => (ErrorCode.Ok, MultiRead(ch, r)),
+        (OpCode.SetWatches, SetWatches r) => Rearm(ch, r.RelativeZxid.Value, r.DataWatches, r.ExistWatches, r.ChildWatches),
+        (OpCode.SetWatches2, SetWatches2 r) => Rearm(ch, r.RelativeZxid.Value, r.DataWatches, r.ExistWatches, r.ChildWatches),
+        (OpCode.CheckWatches, WatchesRequest r) => (watches.Has(r.Path, ch, r.Type) ? ErrorCode.Ok : ErrorCode.NoWatcher, null),
+        (OpCode.RemoveWatches, WatchesRequest r) => (watches.Remove(r.Path, ch, r.Type) ? ErrorCode.Ok : ErrorCode.NoWatcher, null),
+        _ => (ErrorCode.MarshallingError, null),
+    };
+
+    public static bool IsRead(OpCode op) => op is OpCode.Exists or OpCode.GetData or OpCode.GetChildren or OpCode.GetChildren2
+        or OpCode.GetAcl or OpCode.Sync or OpCode.GetEphemerals or OpCode.GetAllChildrenNumber or OpCode.WhoAmI
+        or OpCode.MultiRead or OpCode.SetWatches or OpCode.SetWatches2 or OpCode.CheckWatches or OpCode.RemoveWatches;
+
+    private (ErrorCode, IJuteWritable?) Exists(IClientChannel ch, PathWatchRequest r)
+    {
+        if (r.Path.Contains('\0', StringComparison.Ordinal))
+            return (ErrorCode.BadArguments, null);
+        // An exists watch is set even when the node is missing (§5.2).
+        if (r.Watch)
+            watches.AddData(r.Path, ch);
+        var node = tree.Get(r.Path);
+        return node is null ? (ErrorCode.NoNode, null) : (ErrorCode.Ok, new StatResponse(node.ToStat()));
+    }
+
+    private (ErrorCode, IJuteWritable?) GetData(IClientChannel ch, string path, IClientChannel? watcher)
+    {
+        var node = tree.Get(path);
+        if (node is null)
+            return (ErrorCode.NoNode, null);
+        if (!AclCheck.Allows(node.Acls, ch.AuthIds, Perms.Read))
+            return (ErrorCode.NoAuth, null);
+        if (watcher is not null)
+            watches.AddData(path, watcher);
+        return (ErrorCode.Ok, new GetDataResponse(node.Data, node.ToStat()));
+    }
+
+    private (ErrorCode, IJuteWritable?) GetChildren(IClientChannel ch, string path, IClientChannel? watcher, bool withStat)
+    {
+        var node = tree.Get(path);
+        if (node is null)
+            return (ErrorCode.NoNode, null);
+        if (!AclCheck.Allows(node.Acls, ch.AuthIds, Perms.Read))
+            return (ErrorCode.NoAuth, null);
+        if (watcher is not null)
+            watches.AddChild(path, watcher);
+        var children = node.Children.ToList();
+        return (ErrorCode.Ok, withStat ? new GetChildren2Response(children, node.ToStat()) : new GetChildrenResponse(children));
+    }
+
+    private (ErrorCode, IJuteWritable?) GetAcl(IClientChannel ch, string path)
+    {
+        var node = tree.Get(path);
+        if (node is null)
+            return (ErrorCode.NoNode, null);
+        if (!AclCheck.Allows(node.Acls, ch.AuthIds, Perms.Read | Perms.Admin))
+            return (ErrorCode.NoAuth, null);
+        var acls = node.Acls;
+        if (!AclCheck.Allows(node.Acls, ch.AuthIds, Perms.Admin))
+        {
+            // Callers without ADMIN see digest ids as user:x (§6.4).
+            acls = acls.Select(a => a.Id.Scheme == "digest" ? a with { Id = a.Id with { Ident = a.Id.Ident.Split(':')[0] + ":x" } } : a).ToList();
+        }
+
+        return (ErrorCode.Ok, new GetAclResponse([.. acls], node.ToStat()));
+    }
+
+    private PathListResponse Ephemerals(IClientChannel ch, string? prefix)
+    {
+        var all = tree.EphemeralsOf(ch.SessionId);
+        var matching = string.IsNullOrWhiteSpace(prefix) || prefix == "/"
+            ? all.ToList()
+            : all.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        return new PathListResponse(matching);
+    }
+
+    private (ErrorCode, IJuteWritable?) CountAll(IClientChannel ch, string path)
+    {
+        var node = tree.Get(path);
+        if (node is null)
+            return (ErrorCode.NoNode, null);
+        if (!AclCheck.Allows(node.Acls, ch.AuthIds, Perms.Read))
+            return (ErrorCode.NoAuth, null);
+        return (ErrorCode.Ok, new CountResponse(tree.CountDescendants(path)));
+    }
+
+    private static WhoAmIResponse WhoAmI(IClientChannel ch) =>
+        new(ch.AuthIds.Select(id => new ClientInfo(id.Scheme, id.Scheme == "digest" ? id.Ident.Split(':')[0] : id.Ident)).ToList());
+
+    private MultiResponse MultiRead(IClientChannel ch, MultiRequest request)
+    {
+        // Each op stands alone and no watches are set (§3.5).
+        var results = new List<MultiResult>(request.Ops.Count);
+        foreach (var op in request.Ops)
+        {
+            var path = ((PathWatchRequest)op.Request).Path;
+            var (err, body) = op.Type == OpCode.GetData ? GetData(ch, path, null) : GetChildren(ch, path, null, withStat: false);
+            results.Add(err == ErrorCode.Ok ? new MultiResult(op.Type, err, body) : new MultiResult(OpCode.Error, err, new ErrorResponse(err)));
+        }
+
+        return new MultiResponse(results);
+    }
+
+    /// <summary>Re-arms watches after a reconnect, firing at once for what changed while away (§5.4).</summary>
+    private (ErrorCode, IJuteWritable?) Rearm(IClientChannel ch, long relativeZxid, List<string>? data, List<string>? exist, List<string>? child)
+    {
+        foreach (var path in data ?? [])
+        {
+            var node = tree.Get(path);
+            if (node is null)
+                WatchManager.Notify(ch, EventType.NodeDeleted, path);
+            else if (node.Mzxid.Value > relativeZxid)
+                WatchManager.Notify(ch, EventType.NodeDataChanged, path);
+            else
+                watches.AddData(path, ch);
+        }
+
+        foreach (var path in exist ?? [])
+        {
+            if (tree.Get(path) is not null)
+                WatchManager.Notify(ch, EventType.NodeCreated, path);
+            else
+                watches.AddData(path, ch);
+        }
+
+        foreach (var path in child ?? [])
+        {
+            var node = tree.Get(path);
+            if (node is null)
+                WatchManager.Notify(ch, EventType.NodeDeleted, path);
+            else if (node.Pzxid.Value > relativeZxid)
+                WatchManager.Notify(ch, EventType.NodeChildrenChanged, path);
+            else
+                watches.AddChild(path, ch);
+        }
+
+        return (ErrorCode.Ok, null);
+    }
+}

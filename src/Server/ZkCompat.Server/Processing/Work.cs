@@ -1,0 +1,18 @@
+using ZkCompat.Protocol.Codes;
+using ZkCompat.Protocol.Jute;
+using ZkCompat.Protocol.Records;
+using ZkCompat.Server.Net;
+
+namespace ZkCompat.Server.Processing;
+
+/// <summary>Something for the apply loop to do. Connections and timers post these; only the loop handles them.</summary>
+internal abstract record Work;
+
+internal sealed record ConnectWork(IClientChannel Channel, ConnectRequest Request, bool HasReadOnlyByte) : Work;
+
+/// <summary>A decoded request; <paramref name="Malformed"/> when its record could not be read.</summary>
+internal sealed record RequestWork(IClientChannel Channel, int Xid, OpCode Op, IJuteWritable? Body, bool Malformed) : Work;
+
+internal sealed record DisconnectWork(IClientChannel Channel) : Work;
+
+internal sealed record TickWork : Work;

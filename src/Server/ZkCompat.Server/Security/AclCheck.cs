@@ -1,0 +1,81 @@
+using System.Net;
+using ZkCompat.Protocol.Codes;
+using ZkCompat.Protocol.Records;
+
+namespace ZkCompat.Server.Security;
+
+/// <summary>Decides access and validates ACL lists (PROTOCOL.md §6.1–6.2).</summary>
+internal static class AclCheck
+{
+    public static bool Allows(IReadOnlyList<Acl> acls, IReadOnlyCollection<Id> authIds, Perms needed)
+    {
+        if (acls.Count == 0)
+            return true;
+        foreach (var id in authIds)
+        {
+            if (id.Scheme == "super")
+                return true;
+        }
+
+        foreach (var acl in acls)
+        {
+            if ((acl.Perms & needed) == 0)
+                continue;
+            if (acl.Id.Scheme == "world" && acl.Id.Ident == "anyone")
+                return true;
+            foreach (var id in authIds)
+            {
+                if (id.Scheme == acl.Id.Scheme && Matches(id, acl.Id))
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Validates an ACL from create/setACL and expands the "auth" pseudo-scheme into the
+    /// connection's authenticated ids; null means INVALIDACL (§6.2).
+    /// </summary>
+    public static List<Acl>? FixUp(IReadOnlyList<Acl>? acls, IReadOnlyCollection<Id> authIds)
+    {
+        if (acls is null || acls.Count == 0)
+            return null;
+        var result = new List<Acl>();
+        foreach (var acl in acls)
+        {
+            if (acl.Id.Scheme == "auth")
+            {
+                var expanded = authIds.Where(id => id.Scheme is "digest" or "sasl").ToList();
+                if (expanded.Count == 0)
+                    return null;
+                result.AddRange(expanded.Select(id => new Acl(acl.Perms, id)));
+            }
+            else if (IsValid(acl.Id))
+            {
+                result.Add(acl);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return result.Distinct().ToList();
+    }
+
+    private static bool IsValid(Id id) => id.Scheme switch
+    {
+        "world" => id.Ident == "anyone",
+        "digest" => id.Ident.Split(':').Length == 2,
+        "ip" => IpMask.TryParse(id.Ident, out _),
+        "sasl" => id.Ident.Length > 0,
+        _ => false,
+    };
+
+    private static bool Matches(Id held, Id required) => required.Scheme switch
+    {
+        "ip" => IpMask.TryParse(required.Ident, out var mask) && IPAddress.TryParse(held.Ident, out var address) && mask.Contains(address),
+        _ => held.Ident == required.Ident,
+    };
+}
