@@ -26,7 +26,8 @@ internal static class ZooCfg
     {
         if (!File.Exists(path))
             throw new ConfigException($"{path} file is missing");
-        return Parse(File.ReadAllLines(path), Path.GetDirectoryName(Path.GetFullPath(path))!);
+        // Like Java, relative directories are relative to the working directory, not to zoo.cfg.
+        return Parse(File.ReadAllLines(path), Directory.GetCurrentDirectory());
     }
 
     public static (ServerOptions Options, List<string> Notes) Parse(IEnumerable<string> lines, string baseDir)
