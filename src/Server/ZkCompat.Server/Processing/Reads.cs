@@ -126,16 +126,7 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
     private (ErrorCode, IJuteWritable?) Rearm(IClientChannel ch, long relativeZxid, List<string>? data, List<string>? exist, List<string>? child)
     {
         foreach (var path in data ?? [])
-        {
-            var node = tree.Get(path);
-            if (node is null)
-                WatchManager.Notify(ch, EventType.NodeDeleted, path);
-            else if (node.Mzxid.Value > relativeZxid)
-                WatchManager.Notify(ch, EventType.NodeDataChanged, path);
-            else
-                watches.AddData(path, ch);
-        }
-
+            RearmOne(ch, path, node => node.Mzxid.Value > relativeZxid, EventType.NodeDataChanged, watches.AddData);
         foreach (var path in exist ?? [])
         {
             if (tree.Get(path) is not null)
@@ -145,16 +136,18 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
         }
 
         foreach (var path in child ?? [])
-        {
-            var node = tree.Get(path);
-            if (node is null)
-                WatchManager.Notify(ch, EventType.NodeDeleted, path);
-            else if (node.Pzxid.Value > relativeZxid)
-                WatchManager.Notify(ch, EventType.NodeChildrenChanged, path);
-            else
-                watches.AddChild(path, ch);
-        }
-
+            RearmOne(ch, path, node => node.Pzxid.Value > relativeZxid, EventType.NodeChildrenChanged, watches.AddChild);
         return (ErrorCode.Ok, null);
+    }
+
+    private void RearmOne(IClientChannel ch, string path, Func<DataNode, bool> changed, EventType changedEvent, Action<string, IClientChannel> register)
+    {
+        var node = tree.Get(path);
+        if (node is null)
+            WatchManager.Notify(ch, EventType.NodeDeleted, path);
+        else if (changed(node))
+            WatchManager.Notify(ch, changedEvent, path);
+        else
+            register(path, ch);
     }
 }
