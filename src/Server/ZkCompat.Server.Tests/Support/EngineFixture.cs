@@ -14,10 +14,13 @@ internal sealed class EngineFixture : IAsyncDisposable
 
     public EngineFixture(ServerOptions? options = null)
     {
-        Options = options ?? new ServerOptions { TickTimeMs = 2000, DataDir = "/nonexistent" };
+        Options = options ?? DefaultOptions;
         Engine = new Engine(Options, Time, NullLogger.Instance, new InMemoryReplicator());
         _loop = Engine.RunAsync(_stop.Token);
     }
+
+    /// <summary>tickTime 2000, so session timeouts clamp to [4000, 40000] (§2.2 rule 5).</summary>
+    public static ServerOptions DefaultOptions => new() { TickTimeMs = 2000, DataDir = "/nonexistent" };
 
     public ServerOptions Options { get; }
 

@@ -34,6 +34,9 @@ internal sealed class TestClient : IAsyncDisposable
     /// <summary>Notifications received so far, in order.</summary>
     public List<WatcherEvent> Events { get; } = [];
 
+    /// <summary>The xid of every frame read after the handshake, in arrival order (-1 = notification).</summary>
+    public List<int> Received { get; } = [];
+
     public async Task<ConnectResponse> HandshakeAsync(ConnectRequest request, bool readOnlyByte = true)
     {
         await SendFrameAsync(w =>
@@ -68,6 +71,22 @@ internal sealed class TestClient : IAsyncDisposable
         return xid;
     }
 
+    /// <summary>Sends a request whose body is given as raw bytes (possibly malformed); returns its xid.</summary>
+    public async Task<int> SendRawBodyAsync(OpCode op, byte[] body, int? xid = null)
+    {
+        var x = xid ?? _nextXid++;
+        _pending[x] = op;
+        await SendFrameAsync(w =>
+        {
+            new RequestHeader(x, op).Write(w);
+            w.WriteRaw(body);
+        });
+        return x;
+    }
+
+    /// <summary>The next whole frame as raw bytes, without decoding; null once the server closed.</summary>
+    public Task<byte[]?> NextFrameAsync() => ReadFrameAsync();
+
     public async Task<Reply> ReplyToAsync(int xid)
     {
         while (true)
@@ -88,6 +107,7 @@ internal sealed class TestClient : IAsyncDisposable
                 return null;
             var reader = new JuteReader(frame);
             var header = ReplyHeader.Read(ref reader);
+            Received.Add(header.Xid);
             if (header.Xid == Xids.Notification)
             {
                 Events.Add(WatcherEvent.Read(ref reader));
@@ -118,11 +138,21 @@ internal sealed class TestClient : IAsyncDisposable
         }
     }
 
-    public async Task SendFrameAsync(Action<JuteWriter> write)
+    public async Task SendFrameAsync(Action<JuteWriter> write) => await SendRawAsync(Frame(write));
+
+    /// <summary>A length-prefixed frame, for tests that put several frames into one write.</summary>
+    public static byte[] Frame(Action<JuteWriter> write)
     {
         var body = new ArrayBufferWriter<byte>();
         write(new JuteWriter(body));
-        await SendRawAsync([.. BitConverter.GetBytes(System.Net.IPAddress.HostToNetworkOrder(body.WrittenCount)), .. body.WrittenSpan]);
+        return [.. BitConverter.GetBytes(System.Net.IPAddress.HostToNetworkOrder(body.WrittenCount)), .. body.WrittenSpan];
+    }
+
+    /// <summary>The ReplyHeader at the start of a raw reply frame.</summary>
+    public static ReplyHeader HeaderOf(byte[] frame)
+    {
+        var reader = new JuteReader(frame);
+        return ReplyHeader.Read(ref reader);
     }
 
     public async Task SendRawAsync(byte[] bytes) => await _toServer.Writer.WriteAsync(bytes);
