@@ -195,5 +195,20 @@ public class ZooCfgTests
         Assert.Equal(1000, Parse("dataDir=/d", "tickTime=5000", "tickTime=1000").TickTimeMs);
     }
 
+    [Fact]
+    public void NegativeMaxClientCnxns_MeansUnlimited_AsInJava()
+    {
+        Assert.Equal(0, Parse("dataDir=/data", "maxClientCnxns=-1").MaxClientCnxns);
+    }
+
+    [Fact]
+    public void Escapes_AreUnescapedAsJavaPropertiesDo()
+    {
+        var options = Parse(@"dataDir=/d\ata\u0041", @"my\:key=a\tb");
+
+        Assert.Equal("/data" + "A", options.DataDir);
+        Assert.Equal("a\tb", options.Properties["zookeeper.my:key"]);
+    }
+
     private static ServerOptions Parse(params string[] lines) => ZooCfg.Parse(lines, BaseDir).Options;
 }

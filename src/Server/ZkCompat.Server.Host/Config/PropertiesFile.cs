@@ -37,12 +37,41 @@ internal static class PropertiesFile
     {
         var end = 0;
         while (end < line.Length && line[end] is not ('=' or ':' or ' ' or '\t' or '\f'))
-            end++;
+            end += line[end] == '\\' ? 2 : 1;
+        end = Math.Min(end, line.Length);
         var key = line[..end];
         var rest = line[end..].TrimStart(' ', '\t', '\f');
         if (rest.Length > 0 && rest[0] is '=' or ':')
             rest = rest[1..];
-        return (key.Trim(), rest.Trim(), number);
+        return (Unescape(key.Trim()), Unescape(rest.Trim()), number);
+    }
+
+    /// <summary>Java's escapes: \t \n \r \f, \uXXXX, and a backslash before anything else is dropped.</summary>
+    private static string Unescape(string text)
+    {
+        if (!text.Contains('\\', StringComparison.Ordinal))
+            return text;
+        var result = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\\' || i == text.Length - 1)
+            {
+                result.Append(text[i]);
+                continue;
+            }
+
+            var c = text[++i];
+            if (c == 'u' && i + 4 < text.Length && ushort.TryParse(text.AsSpan(i + 1, 4), System.Globalization.NumberStyles.HexNumber, null, out var code))
+            {
+                result.Append((char)code);
+                i += 4;
+                continue;
+            }
+
+            result.Append(c switch { 't' => '\t', 'n' => '\n', 'r' => '\r', 'f' => '\f', _ => c });
+        }
+
+        return result.ToString();
     }
 
     private static bool EndsWithOddBackslashes(string line)

@@ -65,7 +65,8 @@ internal static class ZooCfg
                     options = options with { MaxSessionTimeoutMs = Int(key, value, line) };
                     break;
                 case "maxClientCnxns":
-                    options = options with { MaxClientCnxns = NonNegative(key, value, line) };
+                    // Java treats zero and negative values alike: no limit.
+                    options = options with { MaxClientCnxns = Math.Max(0, Int(key, value, line)) };
                     break;
                 default:
                     Keep(key, value, line, properties, notes);
@@ -126,9 +127,6 @@ internal static class ZooCfg
 
     private static int Positive(string key, string value, int line) =>
         Int(key, value, line) is var n && n > 0 ? n : throw new ConfigException($"line {line}: {key} must be positive, not '{value}'");
-
-    private static int NonNegative(string key, string value, int line) =>
-        Int(key, value, line) is var n && n >= 0 ? n : throw new ConfigException($"line {line}: {key} must not be negative, not '{value}'");
 
     private static int Port(string key, string value, int line) =>
         Int(key, value, line) is var n && n is >= 0 and <= 65535 ? n : throw new ConfigException($"line {line}: {key} must be a port number (0-65535), not '{value}'");

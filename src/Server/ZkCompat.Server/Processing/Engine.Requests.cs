@@ -12,9 +12,6 @@ namespace ZkCompat.Server.Processing;
 /// <summary>The request half of the apply loop: dispatch by opcode, prep writes, answer reads.</summary>
 internal sealed partial class Engine
 {
-    private static readonly ReplyHeader s_authOk = new(Xids.Auth, Zxid.Zero, ErrorCode.Ok);
-    private static readonly ReplyHeader s_authFailed = new(Xids.Auth, Zxid.Zero, ErrorCode.AuthFailed);
-
     private void Request(RequestWork w)
     {
         var ch = w.Channel;
@@ -42,7 +39,15 @@ internal sealed partial class Engine
                 ch.Send(new ReplyHeader(Xids.Ping, LastZxid, ErrorCode.Ok), null);
                 break;
             case OpCode.Auth:
-                Authenticate(ch, (AuthPacket)w.Body!);
+                Authenticate(ch, w.Xid, (AuthPacket)w.Body!);
+                break;
+            case OpCode.Sasl:
+                // No SASL provider is configured (the ACL and auth issue adds one): Java answers a null token.
+                ch.Send(new ReplyHeader(w.Xid, Zxid.Zero, ErrorCode.Ok), new SaslToken(null));
+                break;
+            case OpCode.CreateSession:
+                // Only the server makes this op; Java answers a client that sends it with -5.
+                ch.Send(new ReplyHeader(w.Xid, LastZxid, ErrorCode.MarshallingError), null);
                 break;
             case OpCode.CloseSession:
                 Log.SessionClosed(_logger, new SessionId(ch.SessionId).ToString());
@@ -67,7 +72,8 @@ internal sealed partial class Engine
     }
 
     private static bool IsWrite(OpCode op) => op is OpCode.Create or OpCode.Create2 or OpCode.CreateContainer
-        or OpCode.CreateTtl or OpCode.Delete or OpCode.SetData or OpCode.SetAcl or OpCode.Multi or OpCode.Reconfig;
+        or OpCode.CreateTtl or OpCode.Delete or OpCode.SetData or OpCode.SetAcl or OpCode.Multi or OpCode.Reconfig
+        or OpCode.DeleteContainer;
 
     private void Write(IClientChannel ch, int xid, OpCode op, IJuteWritable body)
     {
@@ -120,18 +126,19 @@ internal sealed partial class Engine
         return new MultiOps(ops);
     }
 
-    private void Authenticate(IClientChannel ch, AuthPacket packet)
+    /// <summary>addauth (§6.3). The reply echoes the request's xid (-4 from every known client) with zxid 0.</summary>
+    private void Authenticate(IClientChannel ch, int xid, AuthPacket packet)
     {
         Id? id = packet.Scheme switch
         {
-            "digest" => DigestAuth.Generate(System.Text.Encoding.UTF8.GetString(packet.Auth ?? [])) is { } digest ? new Id("digest", digest) : null,
+            "digest" => new Id("digest", DigestAuth.Generate(System.Text.Encoding.UTF8.GetString(packet.Auth ?? []))),
             "ip" => new Id("ip", ch.RemoteAddress),
             _ => null,
         };
         if (id is null)
         {
             // Unknown scheme or bad credentials: AUTHFAILED, then close (§6.3).
-            ch.Send(s_authFailed, null);
+            ch.Send(new ReplyHeader(xid, Zxid.Zero, ErrorCode.AuthFailed), null);
             ch.Close();
             return;
         }
@@ -139,10 +146,10 @@ internal sealed partial class Engine
         ch.AuthIds.Add(id);
         if (id.Scheme == "digest" && id.Ident == _options.SuperDigest)
             ch.AuthIds.Add(new Id("super", ""));
-        ch.Send(s_authOk, null);
+        ch.Send(new ReplyHeader(xid, Zxid.Zero, ErrorCode.Ok), null);
     }
 
+    /// <summary>Handlers return no body with an error (§3.1), except where Java sends one anyway (multiRead).</summary>
     private static void Reply(IClientChannel ch, int xid, Zxid zxid, ErrorCode err, IJuteWritable? body) =>
-        // An error reply is the header alone (§3.1).
-        ch.Send(new ReplyHeader(xid, zxid, err), err == ErrorCode.Ok ? body : null);
+        ch.Send(new ReplyHeader(xid, zxid, err), body);
 }

@@ -26,6 +26,8 @@ internal sealed class Prep(PrepView view, bool extendedTypesEnabled)
         (OpCode.SetAcl, SetAclRequest r) => (op, SetAcl(r, authIds)),
         (OpCode.Check, CheckVersionRequest r) => (op, Check(r, authIds)),
         (OpCode.Reconfig, _) => throw new PrepException(ErrorCode.ReconfigDisabled),
+        // deleteContainer is the container manager's own op; from a client it is a bad argument.
+        (OpCode.DeleteContainer, _) => throw new PrepException(ErrorCode.BadArguments),
         _ => throw new PrepException(ErrorCode.MarshallingError),
     };
 

@@ -17,13 +17,14 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
         (OpCode.GetData, PathWatchRequest r) => GetData(ch, r.Path, r.Watch ? ch : null),
         (OpCode.GetChildren or OpCode.GetChildren2, PathWatchRequest r) => GetChildren(ch, r.Path, r.Watch ? ch : null, op == OpCode.GetChildren2),
         (OpCode.GetAcl, PathRequest r) => GetAcl(ch, r.Path ?? ""),
-        (OpCode.Sync, PathRequest r) => (ErrorCode.Ok, new PathResponse(r.Path ?? "")),
+        (OpCode.Sync, PathRequest r) => (ErrorCode.Ok, new PathResponse(r.Path!)),
         (OpCode.GetEphemerals, PathRequest r) => (ErrorCode.Ok, Ephemerals(ch, r.Path)),
         (OpCode.GetAllChildrenNumber, PathRequest r) => CountAll(ch, r.Path ?? ""),
         (OpCode.WhoAmI, _) => (ErrorCode.Ok, WhoAmI(ch)),
-        (OpCode.MultiRead, MultiRequest r) => (ErrorCode.Ok, MultiRead(ch, r)),
+        (OpCode.MultiRead, MultiRequest r) => MultiRead(ch, r),
         (OpCode.SetWatches, SetWatches r) => Rearm(ch, r.RelativeZxid.Value, r.DataWatches, r.ExistWatches, r.ChildWatches),
         (OpCode.SetWatches2, SetWatches2 r) => Rearm(ch, r.RelativeZxid.Value, r.DataWatches, r.ExistWatches, r.ChildWatches),
+        (OpCode.CheckWatches or OpCode.RemoveWatches, WatchesRequest r) when !Enum.IsDefined(r.Type) => (ErrorCode.MarshallingError, null),
         (OpCode.CheckWatches, WatchesRequest r) => (watches.Has(r.Path, ch, r.Type) ? ErrorCode.Ok : ErrorCode.NoWatcher, null),
         (OpCode.RemoveWatches, WatchesRequest r) => (watches.Remove(r.Path, ch, r.Type) ? ErrorCode.Ok : ErrorCode.NoWatcher, null),
         _ => (ErrorCode.MarshallingError, null),
@@ -108,8 +109,12 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
     private static WhoAmIResponse WhoAmI(IClientChannel ch) =>
         new(ch.AuthIds.Select(id => new ClientInfo(id.Scheme, id.Scheme == "digest" ? id.Ident.Split(':')[0] : id.Ident)).ToList());
 
-    private MultiResponse MultiRead(IClientChannel ch, MultiRequest request)
+    private (ErrorCode, IJuteWritable?) MultiRead(IClientChannel ch, MultiRequest request)
     {
+        // Writes may not be mixed in. Java sends an empty MultiResponse even with this error.
+        if (!request.Ops.TrueForAll(op => op.Type is OpCode.GetData or OpCode.GetChildren))
+            return (ErrorCode.MarshallingError, new MultiResponse([]));
+
         // Each op stands alone and no watches are set (§3.5).
         var results = new List<MultiResult>(request.Ops.Count);
         foreach (var op in request.Ops)
@@ -119,7 +124,7 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
             results.Add(err == ErrorCode.Ok ? new MultiResult(op.Type, err, body) : new MultiResult(OpCode.Error, err, new ErrorResponse(err)));
         }
 
-        return new MultiResponse(results);
+        return (ErrorCode.Ok, new MultiResponse(results));
     }
 
     /// <summary>Re-arms watches after a reconnect, firing at once for what changed while away (§5.4).</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using ZkCompat.Protocol.Codes;
 using ZkCompat.Protocol.Records;
 
@@ -67,15 +66,25 @@ internal static class AclCheck
     private static bool IsValid(Id id) => id.Scheme switch
     {
         "world" => id.Ident == "anyone",
-        "digest" => id.Ident.Split(':').Length == 2,
+        "digest" => JavaSplitCount(id.Ident, ':') == 2,
         "ip" => IpMask.TryParse(id.Ident, out _),
-        "sasl" => id.Ident.Length > 0,
+        // sasl ids become valid with a SASL provider (the ACL and auth issue); Java has none by default.
         _ => false,
     };
 
     private static bool Matches(Id held, Id required) => required.Scheme switch
     {
-        "ip" => IpMask.TryParse(required.Ident, out var mask) && IPAddress.TryParse(held.Ident, out var address) && mask.Contains(address),
+        "ip" => IpMask.TryParse(required.Ident, out var mask) && mask.Contains(held.Ident),
         _ => held.Ident == required.Ident,
     };
+
+    /// <summary>The length of Java's String.split(separator): trailing empty parts are dropped.</summary>
+    private static int JavaSplitCount(string text, char separator)
+    {
+        var parts = text.Split(separator);
+        var count = parts.Length;
+        while (count > 0 && parts[count - 1].Length == 0)
+            count--;
+        return Math.Max(count, text.Length == 0 ? 1 : 0);
+    }
 }
