@@ -8,9 +8,6 @@ namespace ZkCompat.CompatTests.Servers;
 /// <summary>One server process with its own temp directory (zoo.cfg, dataDir, logs) and port.</summary>
 internal sealed class ServerProcess : IServerUnderTest
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan ConnectAttemptTimeout = TimeSpan.FromSeconds(1);
-
     private readonly Process _process;
     private readonly OutputLog _log = new();
     private readonly string _workDir;
@@ -66,21 +63,23 @@ internal sealed class ServerProcess : IServerUnderTest
         return server;
     }
 
-    /// <summary>Polls until the client port accepts a TCP connection; false if the process exits or time runs out.</summary>
-    public async Task<bool> WaitUntilListeningAsync(TimeSpan timeout)
+    /// <summary>
+    /// Waits until the server answers a handshake (accepting TCP is not enough: Java's port accepts
+    /// before it serves), then closes that probe session; false if the process exits or time runs out.
+    /// </summary>
+    public async Task<bool> WaitUntilServingAsync(TimeSpan timeout)
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout && !_process.HasExited)
+        try
         {
-            if (await AcceptsConnectionAsync())
-            {
-                return true;
-            }
-
-            await Task.Delay(PollInterval);
+            using var probe = await RawZkClient.HandshakeWhenServingAsync(Host, Port, timeout, () => _process.HasExited);
+            await probe.SendAsync(Jute.Frame(Jute.RequestHeader(1, -11)));
+            await probe.ReadFrameAsync();
+            return true;
         }
-
-        return false;
+        catch (Exception e) when (e is TimeoutException or EndOfStreamException or SocketException or OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     public string Describe(int maxLogChars)
@@ -101,21 +100,6 @@ internal sealed class ServerProcess : IServerUnderTest
         await ProcessTree.KillAsync(_process);
         _process.Dispose();
         DeleteWorkDir();
-    }
-
-    private async Task<bool> AcceptsConnectionAsync()
-    {
-        using var client = new TcpClient();
-        using var attempt = new CancellationTokenSource(ConnectAttemptTimeout);
-        try
-        {
-            await client.ConnectAsync(Host, Port, attempt.Token);
-            return true;
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     private void DeleteWorkDir()

@@ -20,14 +20,14 @@ internal static class ServerUnderTest
         for (var attempt = 1; ; attempt++)
         {
             var server = ServerProcess.Start(launcher, ServerSettings.Default, Support.FreePort.Next());
-            if (await server.WaitUntilListeningAsync(ReadyTimeout))
+            if (await server.WaitUntilServingAsync(ReadyTimeout))
             {
                 return server;
             }
 
             // Another process may have taken the free port before the server bound it.
             var retry = attempt < PortAttempts && server.HasExited && server.LostPortRace;
-            var why = server.HasExited ? "exited before it listened" : $"did not listen within {ReadyTimeout.TotalSeconds}s";
+            var why = server.HasExited ? "exited before it served" : $"did not serve within {ReadyTimeout.TotalSeconds}s";
             var details = server.Describe(LogCharsInErrors);
             await server.DisposeAsync();
             if (!retry)

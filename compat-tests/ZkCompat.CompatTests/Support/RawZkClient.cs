@@ -159,11 +159,13 @@ internal sealed class RawZkClient : IDisposable
     /// handshake with short attempts, bounded by <paramref name="timeout"/>, and returns the first
     /// client that got a ConnectResponse. That client's later reads use the normal <see cref="ReadBound"/>.
     /// </summary>
-    public static async Task<RawZkClient> HandshakeWhenServingAsync(string host, int port, TimeSpan timeout)
+    public static async Task<RawZkClient> HandshakeWhenServingAsync(string host, int port, TimeSpan timeout, Func<bool>? gaveUp = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
+            if (gaveUp?.Invoke() == true)
+                throw new OperationCanceledException("the server process exited");
             try
             {
                 var (client, _) = await HandshakeAsync(host, port, withReadOnlyByte: true, StartupAttemptBound);
@@ -178,7 +180,7 @@ internal sealed class RawZkClient : IDisposable
             {
                 await Task.Delay(ServingPollInterval);
             }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset && clock.Elapsed < timeout)
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionRefused && clock.Elapsed < timeout)
             {
                 await Task.Delay(ServingPollInterval);
             }
