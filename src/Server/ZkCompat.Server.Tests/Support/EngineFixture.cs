@@ -40,7 +40,7 @@ internal sealed class EngineFixture : IAsyncDisposable
     /// <summary>A raw connection with nothing sent yet.</summary>
     public TestClient Open()
     {
-        var client = new TestClient(Engine, Options.MaxFrameBytes);
+        var client = new TestClient(Engine, Options);
         _clients.Add(client);
         return client;
     }

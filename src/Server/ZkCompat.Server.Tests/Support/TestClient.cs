@@ -6,6 +6,7 @@ using ZkCompat.Protocol.Framing;
 using ZkCompat.Protocol.Jute;
 using ZkCompat.Protocol.Records;
 using ZkCompat.Server.Net;
+using ZkCompat.Server.Options;
 using ZkCompat.Server.Processing;
 
 namespace ZkCompat.Server.Tests.Support;
@@ -23,10 +24,10 @@ internal sealed class TestClient : IAsyncDisposable
     private readonly Dictionary<int, OpCode> _pending = [];
     private int _nextXid = 1;
 
-    public TestClient(Engine engine, int maxFrameBytes)
+    public TestClient(Engine engine, ServerOptions options)
     {
         var transport = new Transport(_toServer.Reader, _fromServer.Writer);
-        _connection = new ClientConnection(transport, engine, "127.0.0.1", maxFrameBytes, NullLogger.Instance).RunAsync();
+        _connection = new ClientConnection(transport, engine, "127.0.0.1", options, NullLogger.Instance).RunAsync();
     }
 
     public ConnectResponse? Session { get; private set; }

@@ -6,6 +6,7 @@ using ZkCompat.Protocol.Codes;
 using ZkCompat.Protocol.Framing;
 using ZkCompat.Protocol.Jute;
 using ZkCompat.Protocol.Records;
+using ZkCompat.Server.Options;
 using ZkCompat.Server.Processing;
 
 namespace ZkCompat.Server.Net;
@@ -22,6 +23,7 @@ internal sealed class ClientConnection : IClientChannel
     private readonly IDuplexPipe _transport;
     private readonly Engine _engine;
     private readonly int _maxFrameBytes;
+    private readonly TimeSpan _sessionlessTimeout;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly Channel<bool> _outputReady = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -30,12 +32,13 @@ internal sealed class ClientConnection : IClientChannel
     private ArrayBufferWriter<byte> _spare = new();
     private bool _closing;
 
-    public ClientConnection(IDuplexPipe transport, Engine engine, string remoteAddress, int maxFrameBytes, ILogger logger)
+    public ClientConnection(IDuplexPipe transport, Engine engine, string remoteAddress, ServerOptions options, ILogger logger)
     {
         _transport = transport;
         _engine = engine;
         RemoteAddress = remoteAddress;
-        _maxFrameBytes = maxFrameBytes;
+        _maxFrameBytes = options.MaxFrameBytes;
+        _sessionlessTimeout = TimeSpan.FromMilliseconds(options.SessionlessConnectionTimeoutMs);
         _logger = logger;
     }
 
@@ -59,6 +62,10 @@ internal sealed class ClientConnection : IClientChannel
         catch (IOException)
         {
             // The peer went away; nothing to report.
+        }
+        catch (OperationCanceledException)
+        {
+            Log.ClosingBadConnection(_logger, RemoteAddress, $"no ConnectRequest within {_sessionlessTimeout.TotalMilliseconds} ms");
         }
 
         _engine.Post(new DisconnectWork(this));
@@ -104,9 +111,10 @@ internal sealed class ClientConnection : IClientChannel
     {
         var input = _transport.Input;
         var connected = false;
+        using var handshakeDeadline = new CancellationTokenSource(_sessionlessTimeout);
         while (!IsClosing)
         {
-            var result = await input.ReadAsync().ConfigureAwait(false);
+            var result = await input.ReadAsync(connected ? default : handshakeDeadline.Token).ConfigureAwait(false);
             var buffer = result.Buffer;
             if (!connected && FrameReader.TryPeekLength(buffer, out var first) && FourLetterWords.Answer(first) is { } answer)
             {

@@ -84,7 +84,7 @@ internal sealed class ClientListener : IAsyncDisposable
         client.NoDelay = true;
         var stream = new NetworkStream(client, ownsSocket: true);
         var pipe = new DuplexPipe(PipeReader.Create(stream), PipeWriter.Create(stream));
-        var connection = new ClientConnection(pipe, _engine, address.ToString(), _options.MaxFrameBytes, _logger);
+        var connection = new ClientConnection(pipe, _engine, address.ToString(), _options, _logger);
         _connections[connection] = RunAsync(connection, address);
     }
 

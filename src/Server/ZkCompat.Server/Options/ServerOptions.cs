@@ -28,6 +28,9 @@ public sealed record ServerOptions
     /// <summary>jute.maxbuffer, a JVM property in Java (§1.3).</summary>
     public int MaxFrameBytes { get; init; } = FrameReader.DefaultMaxFrameBytes;
 
+    /// <summary>A connection that sends no ConnectRequest within this time is dropped (Java's zookeeper.nio.sessionlessCnxnTimeout).</summary>
+    public int SessionlessConnectionTimeoutMs { get; init; } = 10_000;
+
     /// <summary>Standalone servers make session ids with server id 1 (§2.4).</summary>
     public long ServerId { get; init; } = 1;
 
