@@ -13,4 +13,7 @@ internal static partial class HostLog
 
     [LoggerMessage(102, LogLevel.Information, "Shutting down")]
     public static partial void Stopping(ILogger logger);
+
+    [LoggerMessage(103, LogLevel.Critical, "Cannot start: {Message}")]
+    public static partial void CannotStart(ILogger logger, string message);
 }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using ZkCompat.Server.Host.Config;
+using ZkCompat.Server.Persistence;
 
 namespace ZkCompat.Server.Host;
 
@@ -33,16 +34,23 @@ internal static class Program
         using var stop = new CancellationTokenSource();
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, stop));
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, stop));
-        await using (var server = StandaloneServer.Start(options, loggers))
+        StandaloneServer server;
+        try
         {
-            try
-            {
-                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                HostLog.Stopping(logger);
-            }
+            server = StandaloneServer.Start(options, loggers);
+        }
+        catch (Exception e) when (e is RecoveryException or IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+        {
+            HostLog.CannotStart(logger, e.Message);
+            return 1;
+        }
+
+        await using (server)
+        {
+            var stopped = Task.Delay(Timeout.Infinite, stop.Token);
+            if (await Task.WhenAny(stopped, server.Failure).ConfigureAwait(false) == server.Failure)
+                return 3;
+            HostLog.Stopping(logger);
         }
 
         return 0;

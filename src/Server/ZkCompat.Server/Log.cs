@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Information, "Session {SessionId} closed by its client")]
     public static partial void SessionClosed(ILogger logger, string sessionId);
+
+    [LoggerMessage(10, LogLevel.Critical, "Storage failed, no longer acknowledging anything: {Reason}")]
+    public static partial void StorageFailed(ILogger logger, string reason);
 }

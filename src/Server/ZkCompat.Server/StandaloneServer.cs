@@ -2,26 +2,43 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using ZkCompat.Server.Net;
 using ZkCompat.Server.Options;
+using ZkCompat.Server.Persistence;
 using ZkCompat.Server.Processing;
 
 namespace ZkCompat.Server;
 
-/// <summary>A standalone server: the apply loop, its session clock and the client listener.</summary>
+/// <summary>
+/// A standalone server: recovery from the data directory, the apply loop with its txn log, the
+/// session clock, the purge task and the client listener.
+/// </summary>
 internal sealed class StandaloneServer : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly StandaloneStore _store;
     private readonly ClientListener _listener;
     private readonly ITimer _ticks;
+    private readonly ITimer? _purge;
     private readonly Task _loop;
 
-    private StandaloneServer(ServerOptions options, ILoggerFactory loggers, TimeProvider time)
+    private StandaloneServer(ServerOptions options, ILoggerFactory loggers, TimeProvider time, IStorage storage)
     {
         var logger = loggers.CreateLogger("ZkCompat.Server");
-        Engine = new Engine(options, time, logger, new InMemoryReplicator());
+        var directory = new DataDirectory(storage, DataFiles.VersionDir(options.DataDir), DataFiles.VersionDir(options.DataLogDir), logger);
+        var state = directory.Recover(options.TrustEmptySnapshot);
+        _store = new StandaloneStore(storage, directory, options.PreAllocBytes, options.ForceSync, options.SnapCount, logger);
+        // Like Java, start from a clean snapshot of what was recovered.
+        _store.WriteSnapshotNow(SnapshotImage.Capture(state.Tree, state.LastZxid, state.Sessions.Select(s => (s.Key, s.Value))));
+        Engine = new Engine(options, time, logger, _store, state);
         _loop = Engine.RunAsync(_stop.Token);
         // Expiry buckets are tickTime apart; checking twice a tick keeps expiry within half a tick of Java's.
         var period = TimeSpan.FromMilliseconds(Math.Max(1, options.TickTimeMs / 2));
         _ticks = time.CreateTimer(_ => Engine.Post(new TickWork()), null, period, period);
+        if (options.PurgeIntervalHours > 0)
+        {
+            var every = TimeSpan.FromHours(options.PurgeIntervalHours);
+            _purge = time.CreateTimer(_ => directory.Purge(options.SnapRetainCount), null, TimeSpan.Zero, every);
+        }
+
         _listener = new ClientListener(options, Engine, logger);
         Endpoint = _listener.Start();
         Log.Serving(logger, Endpoint.ToString());
@@ -29,17 +46,24 @@ internal sealed class StandaloneServer : IAsyncDisposable
 
     public IPEndPoint Endpoint { get; }
 
+    /// <summary>Completes with the reason if storage failed and the server stopped acknowledging.</summary>
+    public Task<string> Failure => Engine.Failure;
+
     internal Engine Engine { get; }
 
-    public static StandaloneServer Start(ServerOptions options, ILoggerFactory loggers, TimeProvider? time = null) =>
-        new(options, loggers, time ?? TimeProvider.System);
+    /// <summary>Recovers the data directory and starts serving; throws <see cref="RecoveryException"/> on damaged data.</summary>
+    public static StandaloneServer Start(ServerOptions options, ILoggerFactory loggers, TimeProvider? time = null, IStorage? storage = null) =>
+        new(options, loggers, time ?? TimeProvider.System, storage ?? DiskStorage.Instance);
 
     public async ValueTask DisposeAsync()
     {
         await _ticks.DisposeAsync().ConfigureAwait(false);
+        if (_purge is not null)
+            await _purge.DisposeAsync().ConfigureAwait(false);
         await _listener.DisposeAsync().ConfigureAwait(false);
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
+        await _store.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
 }

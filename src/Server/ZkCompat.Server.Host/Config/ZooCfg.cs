@@ -14,7 +14,7 @@ internal static class ZooCfg
     private static readonly HashSet<string> s_quorumKeys = new(StringComparer.Ordinal)
     {
         "initLimit", "syncLimit", "peerType", "standaloneEnabled", "reconfigEnabled", "dynamicConfigFile",
-        "autopurge.snapRetainCount", "autopurge.purgeInterval", "electionAlg", "quorumListenOnAllIPs",
+"electionAlg", "quorumListenOnAllIPs",
         "localSessionsEnabled", "localSessionsUpgradingEnabled", "syncEnabled", "observerMasterPort",
         "connectToLearnerMasterLimit", "secureClientPort", "secureClientPortAddress", "clientPortListenBacklog",
         "maxCnxns", "multiAddress.enabled", "multiAddress.reachabilityCheckEnabled",
@@ -68,6 +68,13 @@ internal static class ZooCfg
                     // Java treats zero and negative values alike: no limit.
                     options = options with { MaxClientCnxns = Math.Max(0, Int(key, value, line)) };
                     break;
+                case "autopurge.snapRetainCount":
+                    // Java raises values below 3 to 3.
+                    options = options with { SnapRetainCount = Math.Max(3, Int(key, value, line)) };
+                    break;
+                case "autopurge.purgeInterval":
+                    options = options with { PurgeIntervalHours = Int(key, value, line) };
+                    break;
                 default:
                     Keep(key, value, line, properties, notes);
                     break;
@@ -90,7 +97,7 @@ internal static class ZooCfg
         }
 
         properties["zookeeper." + key] = value;
-        notes.Add($"line {line}: {key} is not a ZkCompat setting; kept as property zookeeper.{key}");
+        notes.Add($"line {line}: {key} is read as the property zookeeper.{key}");
     }
 
     private static ServerOptions Validate(ServerOptions options)

@@ -41,9 +41,31 @@ public sealed record ServerOptions
 
     public int EffectiveMaxSessionTimeoutMs => MaxSessionTimeoutMs < 0 ? 20 * TickTimeMs : MaxSessionTimeoutMs;
 
+    /// <summary>autopurge.snapRetainCount: snapshots kept by the purge task (at least 3, as in Java).</summary>
+    public int SnapRetainCount { get; init; } = 3;
+
+    /// <summary>autopurge.purgeInterval in hours; 0 disables purging.</summary>
+    public int PurgeIntervalHours { get; init; }
+
+    /// <summary>zookeeper.forceSync: "no" skips fsync of the txn log.</summary>
+    public bool ForceSync => Property("zookeeper.forceSync") != "no";
+
+    /// <summary>zookeeper.snapCount: a snapshot follows every snapCount/2 + rand(snapCount/2) txns (at least 2).</summary>
+    public int SnapCount => Math.Max(2, IntProperty("zookeeper.snapCount", 100_000));
+
+    /// <summary>zookeeper.preAllocSize (KiB): the txn log grows in steps of this size.</summary>
+    public long PreAllocBytes => IntProperty("zookeeper.preAllocSize", 65536) * 1024L;
+
+    /// <summary>zookeeper.snapshot.trust.empty: start from logs alone when no snapshot exists.</summary>
+    public bool TrustEmptySnapshot => Property("zookeeper.snapshot.trust.empty") == "true";
+
     public bool ExtendedTypesEnabled => Property("zookeeper.extendedTypesEnabled") == "true";
 
     public string? SuperDigest => Property("zookeeper.DigestAuthenticationProvider.superDigest");
 
     public string? Property(string name) => Properties.GetValueOrDefault(name);
+
+    /// <summary>Like Java's Integer.getInteger: a missing or unreadable value gives the default.</summary>
+    private int IntProperty(string name, int fallback) =>
+        int.TryParse(Property(name), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
 }

@@ -18,7 +18,7 @@ internal sealed partial class Engine
         var session = _sessions.Get(ch.SessionId);
         if (session is null || session.Closing || session.Owner != ch)
         {
-            ch.Close();
+            _outbox.Close(ch);
             return;
         }
 
@@ -28,32 +28,32 @@ internal sealed partial class Engine
             Log.MalformedRequest(_logger, w.Op.ToString(), new SessionId(ch.SessionId).ToString());
             // Java answers a record it cannot read with MARSHALLINGERROR; a write still uses a zxid.
             if (IsWrite(w.Op))
-                Commit(ch, NewTxn(ch.SessionId, w.Xid, OpCode.Error, new ErrorTxn(ErrorCode.MarshallingError)));
-            ch.Send(new ReplyHeader(w.Xid, LastZxid, ErrorCode.MarshallingError), null);
+                Commit(NewTxn(ch.SessionId, w.Xid, OpCode.Error, new ErrorTxn(ErrorCode.MarshallingError)));
+            _outbox.Send(ch, new ReplyHeader(w.Xid, LastZxid, ErrorCode.MarshallingError), null);
             return;
         }
 
         switch (w.Op)
         {
             case OpCode.Ping:
-                ch.Send(new ReplyHeader(Xids.Ping, LastZxid, ErrorCode.Ok), null);
+                _outbox.Send(ch, new ReplyHeader(Xids.Ping, LastZxid, ErrorCode.Ok), null);
                 break;
             case OpCode.Auth:
                 Authenticate(ch, w.Xid, (AuthPacket)w.Body!);
                 break;
             case OpCode.Sasl:
                 // No SASL provider is configured (the ACL and auth issue adds one): Java answers a null token.
-                ch.Send(new ReplyHeader(w.Xid, Zxid.Zero, ErrorCode.Ok), new SaslToken(null));
+                _outbox.Send(ch, new ReplyHeader(w.Xid, Zxid.Zero, ErrorCode.Ok), new SaslToken(null));
                 break;
             case OpCode.CreateSession:
                 // Only the server makes this op; Java answers a client that sends it with -5.
-                ch.Send(new ReplyHeader(w.Xid, LastZxid, ErrorCode.MarshallingError), null);
+                _outbox.Send(ch, new ReplyHeader(w.Xid, LastZxid, ErrorCode.MarshallingError), null);
                 break;
             case OpCode.CloseSession:
                 Log.SessionClosed(_logger, new SessionId(ch.SessionId).ToString());
                 var closeZxid = CloseSession(ch, session.Id, w.Xid);
-                ch.Send(new ReplyHeader(w.Xid, closeZxid, ErrorCode.Ok), null);
-                ch.Close();
+                _outbox.Send(ch, new ReplyHeader(w.Xid, closeZxid, ErrorCode.Ok), null);
+                _outbox.Close(ch);
                 break;
             case var op when IsWrite(op):
                 Write(ch, w.Xid, op, w.Body!);
@@ -65,8 +65,8 @@ internal sealed partial class Engine
             default:
                 // Unknown ops, and a bare check (Java 3.8 corrupts its log on it; 3.9 rejects it, §14 Q1).
                 Log.UnknownOp(_logger, (int)w.Op, new SessionId(ch.SessionId).ToString());
-                ch.Send(new ReplyHeader(w.Xid, new Zxid(-1), ErrorCode.Unimplemented), null);
-                ch.Close();
+                _outbox.Send(ch, new ReplyHeader(w.Xid, new Zxid(-1), ErrorCode.Unimplemented), null);
+                _outbox.Close(ch);
                 break;
         }
     }
@@ -91,7 +91,7 @@ internal sealed partial class Engine
             txn = txn with { Header = txn.Header with { Type = OpCode.Error }, Record = new ErrorTxn(e.Code) };
         }
 
-        var (err, reply) = Commit(ch, txn);
+        var (err, reply) = Commit(txn);
         Reply(ch, xid, txn.Header.Zxid, err, reply);
     }
 
@@ -138,18 +138,18 @@ internal sealed partial class Engine
         if (id is null)
         {
             // Unknown scheme or bad credentials: AUTHFAILED, then close (§6.3).
-            ch.Send(new ReplyHeader(xid, Zxid.Zero, ErrorCode.AuthFailed), null);
-            ch.Close();
+            _outbox.Send(ch, new ReplyHeader(xid, Zxid.Zero, ErrorCode.AuthFailed), null);
+            _outbox.Close(ch);
             return;
         }
 
         ch.AuthIds.Add(id);
         if (id.Scheme == "digest" && id.Ident == _options.SuperDigest)
             ch.AuthIds.Add(new Id("super", ""));
-        ch.Send(new ReplyHeader(xid, Zxid.Zero, ErrorCode.Ok), null);
+        _outbox.Send(ch, new ReplyHeader(xid, Zxid.Zero, ErrorCode.Ok), null);
     }
 
     /// <summary>Handlers return no body with an error (§3.1), except where Java sends one anyway (multiRead).</summary>
-    private static void Reply(IClientChannel ch, int xid, Zxid zxid, ErrorCode err, IJuteWritable? body) =>
-        ch.Send(new ReplyHeader(xid, zxid, err), body);
+    private void Reply(IClientChannel ch, int xid, Zxid zxid, ErrorCode err, IJuteWritable? body) =>
+        _outbox.Send(ch, new ReplyHeader(xid, zxid, err), body);
 }

@@ -7,6 +7,7 @@ using ZkCompat.Protocol.Records;
 using ZkCompat.Protocol.Txn;
 using ZkCompat.Server.Net;
 using ZkCompat.Server.Options;
+using ZkCompat.Server.Persistence;
 using ZkCompat.Server.Security;
 using ZkCompat.Server.Sessions;
 using ZkCompat.Server.Tree;
@@ -21,7 +22,13 @@ namespace ZkCompat.Server.Processing;
 /// </summary>
 internal sealed partial class Engine
 {
+    /// <summary>At most this many work items share one group commit.</summary>
+    private const int MaxBatch = 1024;
+
     private readonly Channel<Work> _inbox = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<Work> _batch = new(MaxBatch);
+    private readonly Outbox _outbox = new();
+    private readonly TaskCompletionSource<string> _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ServerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -31,27 +38,36 @@ internal sealed partial class Engine
     private readonly Prep _prep;
     private readonly Final _final;
     private readonly Reads _reads;
+    private bool _pendingTxns;
 
-    public Engine(ServerOptions options, TimeProvider time, ILogger logger, IReplicator replicator)
+    public Engine(ServerOptions options, TimeProvider time, ILogger logger, IReplicator replicator, RecoveredState? state = null)
     {
         _options = options;
         _time = time;
         _logger = logger;
         _replicator = replicator;
+        Tree = state?.Tree ?? new DataTree();
+        LastZxid = state?.LastZxid ?? Zxid.Zero;
+        Watches = new WatchManager(_outbox);
         _sessions = new SessionTracker(options.ServerId, options.TickTimeMs, NowMs);
+        foreach (var (id, timeoutMs) in state?.Sessions ?? [])
+            _sessions.Add(id, timeoutMs, NowMs);
         _view = new PrepView(Tree);
         _prep = new Prep(_view, options.ExtendedTypesEnabled);
         _final = new Final(Tree);
         _reads = new Reads(Tree, Watches);
     }
 
-    public DataTree Tree { get; } = new();
+    public DataTree Tree { get; }
 
-    public WatchManager Watches { get; } = new();
+    public WatchManager Watches { get; }
 
-    public Zxid LastZxid { get; private set; } = Zxid.Zero;
+    public Zxid LastZxid { get; private set; }
 
     public int SessionCount => _sessions.Count;
+
+    /// <summary>Completes with the reason when storage failed and the engine stopped (fail-stop).</summary>
+    public Task<string> Failure => _failure.Task;
 
     private long NowMs => _time.GetTimestamp() * 1000 / _time.TimestampFrequency;
 
@@ -63,16 +79,53 @@ internal sealed partial class Engine
     {
         try
         {
-            await foreach (var work in _inbox.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
-                Process(work);
+            while (await _inbox.Reader.WaitToReadAsync(cancellation).ConfigureAwait(false))
+            {
+                while (_batch.Count < MaxBatch && _inbox.Reader.TryRead(out var work))
+                    _batch.Add(work);
+                ProcessBatch(_batch);
+                _batch.Clear();
+            }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
         }
     }
 
+    /// <summary>
+    /// Handles work in order, then makes its txns durable with one flush (group commit) before any
+    /// reply that follows the first txn leaves (<see cref="Outbox"/>).
+    /// </summary>
+    public void ProcessBatch(IReadOnlyList<Work> batch)
+    {
+        foreach (var work in batch)
+            Process(work);
+        if (!_pendingTxns)
+            return;
+        try
+        {
+            var snapshotDue = _replicator.Flush();
+            _pendingTxns = false;
+            _outbox.Release();
+            if (snapshotDue)
+                _replicator.Snapshot(SnapshotImage.Capture(Tree, LastZxid, _sessions.All.Select(s => (s.Id, s.TimeoutMs))));
+        }
+        catch (StorageException e)
+        {
+            Fail(e.Message);
+        }
+    }
+
     public void Process(Work work)
     {
+        if (_failure.Task.IsCompleted)
+        {
+            // Fail-stop: nothing is acknowledged once the disk has failed us.
+            (work as RequestWork)?.Channel.Close();
+            (work as ConnectWork)?.Channel.Close();
+            return;
+        }
+
         try
         {
             switch (work)
@@ -91,13 +144,21 @@ internal sealed partial class Engine
                     break;
             }
         }
-        catch (Exception e) when (work is RequestWork or ConnectWork)
+        catch (Exception e) when (work is RequestWork or ConnectWork && e is not StorageException)
         {
             // One bad request must not stop the loop that serves every other client.
             Log.LoopFailed(_logger, e, work.ToString() ?? "");
-            (work as RequestWork)?.Channel.Close();
-            (work as ConnectWork)?.Channel.Close();
+            _outbox.Close((work as RequestWork)?.Channel ?? ((ConnectWork)work).Channel);
         }
+    }
+
+    private void Fail(string reason)
+    {
+        Log.StorageFailed(_logger, reason);
+        _outbox.Discard();
+        foreach (var session in _sessions.All)
+            (session.Owner as IClientChannel)?.Close();
+        _failure.TrySetResult(reason);
     }
 
     private void Connect(IClientChannel ch, ConnectRequest request, bool hasReadOnlyByte)
@@ -106,7 +167,7 @@ internal sealed partial class Engine
         {
             // The client has seen a newer state than ours: it must try another server (§2.2 rule 4).
             Log.Refused(_logger, ch.RemoteAddress, $"client zxid {request.LastZxidSeen} is ahead of ours {LastZxid}");
-            ch.Close();
+            _outbox.Close(ch);
             return;
         }
 
@@ -115,9 +176,9 @@ internal sealed partial class Engine
         if (request.SessionId.Value == 0)
         {
             var id = _sessions.NextId();
-            Commit(ch, NewTxn(id, 0, OpCode.CreateSession, new CreateSessionTxn(timeoutMs)));
+            Commit(NewTxn(id, 0, OpCode.CreateSession, new CreateSessionTxn(timeoutMs)));
             Attach(ch, _sessions.Add(id, timeoutMs, NowMs));
-            ch.SendConnectResponse(new ConnectResponse(0, timeoutMs, new SessionId(id), SessionPasswords.For(id)), hasReadOnlyByte);
+            _outbox.Connected(ch, new ConnectResponse(0, timeoutMs, new SessionId(id), SessionPasswords.For(id)), hasReadOnlyByte);
             Log.SessionEstablished(_logger, new SessionId(id).ToString(), timeoutMs, ch.RemoteAddress);
             return;
         }
@@ -132,20 +193,20 @@ internal sealed partial class Engine
         if (session?.Owner is IClientChannel previous && previous != ch)
         {
             Detach(previous);
-            previous.Close();
+            _outbox.Close(previous);
         }
 
         var password = SessionPasswords.For(request.SessionId.Value);
         if (session is null || session.Closing || request.Password is null || !password.AsSpan().SequenceEqual(request.Password))
         {
-            ch.SendConnectResponse(new ConnectResponse(0, 0, SessionId.None, new byte[16]), hasReadOnlyByte);
-            ch.Close();
+            _outbox.Connected(ch, new ConnectResponse(0, 0, SessionId.None, new byte[16]), hasReadOnlyByte);
+            _outbox.Close(ch);
             return;
         }
 
         session.TouchTimeoutMs = timeoutMs;
         Attach(ch, session);
-        ch.SendConnectResponse(new ConnectResponse(0, timeoutMs, request.SessionId, password), hasReadOnlyByte);
+        _outbox.Connected(ch, new ConnectResponse(0, timeoutMs, request.SessionId, password), hasReadOnlyByte);
     }
 
     private void Attach(IClientChannel ch, Session session)
@@ -172,7 +233,8 @@ internal sealed partial class Engine
             Log.SessionExpired(_logger, new SessionId(session.Id).ToString(), session.TouchTimeoutMs);
             var owner = session.Owner as IClientChannel;
             CloseSession(owner, session.Id, 0);
-            owner?.Close();
+            if (owner is not null)
+                _outbox.Close(owner);
         }
     }
 
@@ -180,7 +242,7 @@ internal sealed partial class Engine
     {
         var ephemerals = Tree.EphemeralsOf(sessionId).ToList();
         var txn = NewTxn(sessionId, cxid, OpCode.CloseSession, new CloseSessionTxn(ephemerals));
-        Commit(ch, txn);
+        Commit(txn);
         if (ch is not null)
             Detach(ch);
         _sessions.Remove(sessionId);
@@ -194,13 +256,23 @@ internal sealed partial class Engine
     }
 
     /// <summary>Replicates, applies and fires watches for one txn; returns the reply for its request.</summary>
-    private (ErrorCode Err, IJuteWritable? Body) Commit(IClientChannel? ch, Txn txn)
+    /// <summary>
+    /// Applies one txn, fires its watches and hands it to the replicator with the tree digest after
+    /// it. From the batch's first txn on, the outbox holds output until the batch is durable.
+    /// </summary>
+    private (ErrorCode Err, IJuteWritable? Body) Commit(Txn txn)
     {
-        _replicator.Append(txn);
+        if (!_pendingTxns)
+        {
+            _outbox.Hold();
+            _pendingTxns = true;
+        }
+
         LastZxid = txn.Header.Zxid;
         var events = new List<ChangeEvent>();
         var result = _final.Apply(txn, events);
         _view.Clear();
+        _replicator.Append(txn, Tree.Digest);
         foreach (var change in events)
             Watches.Trigger(change);
         return result;

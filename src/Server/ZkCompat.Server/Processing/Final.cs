@@ -20,15 +20,17 @@ internal sealed class Final(DataTree tree)
         {
             OpCode.Error => (((ErrorTxn)txn.Record!).Err, null),
             OpCode.Multi => (ErrorCode.Ok, ApplyMulti((MultiOps)txn.Record!, header, events)),
-            OpCode.CloseSession => ApplyClose((CloseSessionTxn)txn.Record!, header, events),
+            OpCode.CloseSession => ApplyClose(txn.Record as CloseSessionTxn, header, events),
             OpCode.CreateSession => (ErrorCode.Ok, null),
             _ => (ErrorCode.Ok, ApplyOne(header.Type, txn.Record!, header, events, inMulti: false).Body),
         };
     }
 
-    private (ErrorCode, IJuteWritable?) ApplyClose(CloseSessionTxn record, TxnHeader header, List<ChangeEvent> events)
+    private (ErrorCode, IJuteWritable?) ApplyClose(CloseSessionTxn? record, TxnHeader header, List<ChangeEvent> events)
     {
-        foreach (var path in record.PathsToDelete ?? [])
+        // A 3.5 log's closeSession has no body: the session's ephemerals are implied.
+        var paths = record?.PathsToDelete ?? [.. tree.EphemeralsOf(header.ClientId.Value)];
+        foreach (var path in paths)
             tree.ApplyDelete(path, header.Zxid, events);
         return (ErrorCode.Ok, null);
     }
@@ -61,27 +63,32 @@ internal sealed class Final(DataTree tree)
                 tree.ApplyCreate(r.Path, r.Data, r.Acls!, r.Ephemeral ? header.ClientId.Value : 0, r.ParentCversion, header.Zxid, header.Time, events);
                 // Inside multi, create2 answers like create (§3.5).
                 return type == OpCode.Create2 && !inMulti
-                    ? new MultiResult(OpCode.Create2, ErrorCode.Ok, new Create2Response(r.Path, tree.Get(r.Path)!.ToStat()))
+                    ? new MultiResult(OpCode.Create2, ErrorCode.Ok, new Create2Response(r.Path, StatOf(r.Path)))
                     : new MultiResult(OpCode.Create, ErrorCode.Ok, new PathResponse(r.Path));
             case CreateContainerTxn r:
                 tree.ApplyCreate(r.Path, r.Data, r.Acls!, EphemeralKind.ContainerOwner, r.ParentCversion, header.Zxid, header.Time, events);
-                return new MultiResult(OpCode.Create2, ErrorCode.Ok, new Create2Response(r.Path, tree.Get(r.Path)!.ToStat()));
+                return new MultiResult(OpCode.Create2, ErrorCode.Ok, new Create2Response(r.Path, StatOf(r.Path)));
             case CreateTtlTxn r:
                 tree.ApplyCreate(r.Path, r.Data, r.Acls!, EphemeralKind.TtlOwner(r.Ttl), r.ParentCversion, header.Zxid, header.Time, events);
-                return new MultiResult(OpCode.Create2, ErrorCode.Ok, new Create2Response(r.Path, tree.Get(r.Path)!.ToStat()));
+                return new MultiResult(OpCode.Create2, ErrorCode.Ok, new Create2Response(r.Path, StatOf(r.Path)));
             case DeleteTxn r:
                 tree.ApplyDelete(r.Path, header.Zxid, events);
                 return new MultiResult(OpCode.Delete, ErrorCode.Ok, null);
             case SetDataTxn r:
                 tree.ApplySetData(r.Path, r.Data, r.Version, header.Zxid, header.Time, events);
-                return new MultiResult(OpCode.SetData, ErrorCode.Ok, new StatResponse(tree.Get(r.Path)!.ToStat()));
+                return new MultiResult(OpCode.SetData, ErrorCode.Ok, new StatResponse(StatOf(r.Path)));
             case SetAclTxn r:
                 tree.ApplySetAcl(r.Path, r.Acls!, r.Version);
-                return new MultiResult(OpCode.SetAcl, ErrorCode.Ok, new StatResponse(tree.Get(r.Path)!.ToStat()));
+                return new MultiResult(OpCode.SetAcl, ErrorCode.Ok, new StatResponse(StatOf(r.Path)));
             case CheckVersionTxn:
                 return new MultiResult(OpCode.Check, ErrorCode.Ok, null);
             default:
                 throw new InvalidOperationException($"no apply rule for txn type {type}");
         }
     }
+
+    /// <summary>The node's stat after applying; a replay that changed nothing may find no node.</summary>
+    private Stat StatOf(string path) => tree.Get(path)?.ToStat() ?? s_noStat;
+
+    private static readonly Stat s_noStat = new(default, default, 0, 0, 0, 0, 0, 0, 0, 0, default);
 }

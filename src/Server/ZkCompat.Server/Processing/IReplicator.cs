@@ -1,10 +1,19 @@
+using ZkCompat.Server.Persistence;
+
 namespace ZkCompat.Server.Processing;
 
 /// <summary>
-/// Between Prep and Final: makes a txn durable (standalone) or agreed (quorum) before it is applied.
-/// Standalone and quorum modes differ only here.
+/// Between Prep and Final: makes txns durable (standalone) or agreed (quorum) before anything that
+/// depends on them is acknowledged. Standalone and quorum modes differ only here.
 /// </summary>
 internal interface IReplicator
 {
-    void Append(Txn txn);
+    /// <summary>Queues an applied txn; <paramref name="treeDigest"/> is the tree digest after it.</summary>
+    void Append(Txn txn, long treeDigest);
+
+    /// <summary>Makes every queued txn durable; true when a snapshot is due. Throws <see cref="StorageException"/>.</summary>
+    bool Flush();
+
+    /// <summary>Writes a snapshot of the state the loop captured, off the loop.</summary>
+    void Snapshot(SnapshotImage image);
 }

@@ -135,7 +135,7 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
         foreach (var path in exist ?? [])
         {
             if (tree.Get(path) is not null)
-                WatchManager.Notify(ch, EventType.NodeCreated, path);
+                watches.Notify(ch, EventType.NodeCreated, path);
             else
                 watches.AddData(path, ch);
         }
@@ -149,9 +149,9 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
     {
         var node = tree.Get(path);
         if (node is null)
-            WatchManager.Notify(ch, EventType.NodeDeleted, path);
+            watches.Notify(ch, EventType.NodeDeleted, path);
         else if (changed(node))
-            WatchManager.Notify(ch, changedEvent, path);
+            watches.Notify(ch, changedEvent, path);
         else
             register(path, ch);
     }

@@ -15,6 +15,21 @@ internal sealed class DataNode
         EphemeralOwner = ephemeralOwner;
     }
 
+    /// <summary>A node as read back from a snapshot.</summary>
+    public static DataNode Restore(byte[]? data, IReadOnlyList<Acl> acls, StatPersisted stat) => new(data, acls, stat.Czxid, stat.Ctime, stat.EphemeralOwner)
+    {
+        Mzxid = stat.Mzxid,
+        Pzxid = stat.Pzxid,
+        Mtime = stat.Mtime,
+        Version = stat.Version,
+        Cversion = stat.Cversion,
+        Aversion = stat.Aversion,
+    };
+
+    /// <summary>The stat as written to snapshots (§3.4).</summary>
+    public StatPersisted ToStatPersisted() =>
+        new(Czxid, Mzxid, Ctime, Mtime, Version, Cversion, Aversion, EphemeralOwner, Pzxid);
+
     public byte[]? Data { get; set; }
 
     public IReadOnlyList<Acl> Acls { get; set; }

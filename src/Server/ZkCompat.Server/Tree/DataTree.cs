@@ -7,7 +7,9 @@ namespace ZkCompat.Server.Tree;
 
 /// <summary>
 /// The znode tree. It only changes through the Apply* methods, which the single apply loop calls
-/// in zxid order; each returns the <see cref="ChangeEvent"/>s for the watch manager (§5.3).
+/// in zxid order; each returns the <see cref="ChangeEvent"/>s for the watch manager (§5.3). The
+/// Apply* methods tolerate replays over a fuzzy snapshot (Java's rules): creating an existing
+/// node, or touching a missing one, changes nothing.
 /// </summary>
 internal sealed class DataTree
 {
@@ -20,13 +22,32 @@ internal sealed class DataTree
 
     public DataTree()
     {
-        _nodes["/"] = new DataNode([], Acls.Open, Zxid.Zero, 0, 0);
-        AddBuiltIn(ZooKeeperPath, Acls.Open);
-        AddBuiltIn(QuotaPath, Acls.Open);
-        AddBuiltIn(ConfigPath, Acls.ReadOnly).Aversion = -1;
+        Add("/", new DataNode([], Acls.Open, Zxid.Zero, 0, 0));
+        Add(ZooKeeperPath, new DataNode([], Acls.Open, Zxid.Zero, 0, 0));
+        Add(QuotaPath, new DataNode([], Acls.Open, Zxid.Zero, 0, 0));
+        Add(ConfigPath, new DataNode([], Acls.ReadOnly, Zxid.Zero, 0, 0) { Aversion = -1 });
     }
 
+    private DataTree(bool empty) => _ = empty;
+
     public int NodeCount => _nodes.Count;
+
+    /// <summary>Java's tree digest: the sum of every node's digest, mod 2^64 (§11.9).</summary>
+    public long Digest { get; private set; }
+
+    /// <summary>A tree filled from a snapshot: nodes in pre-order, every parent before its children.</summary>
+    public static DataTree FromNodes(IEnumerable<(string Path, DataNode Node)> nodes)
+    {
+        var tree = new DataTree(empty: true);
+        foreach (var (path, node) in nodes)
+        {
+            if (path != "/" && !tree._nodes.TryGetValue(PathRules.Parent(path), out var parent))
+                throw new InvalidDataException($"Invalid Datatree, unable to find parent of path {path}");
+            tree.Add(path, node);
+        }
+
+        return tree.Get("/") is null ? throw new InvalidDataException("snapshot has no root node") : tree;
+    }
 
     public DataNode? Get(string path) => _nodes.GetValueOrDefault(path);
 
@@ -36,21 +57,37 @@ internal sealed class DataTree
     public static bool IsBuiltIn(string path) =>
         path is "/" or ZooKeeperPath or QuotaPath or ConfigPath;
 
+    /// <summary>Every node in pre-order, children in set order: the order of a snapshot (§12.3).</summary>
+    public IEnumerable<(string Path, DataNode Node)> PreOrder()
+    {
+        var stack = new Stack<string>();
+        stack.Push("/");
+        while (stack.Count > 0)
+        {
+            var path = stack.Pop();
+            var node = _nodes[path];
+            yield return (path, node);
+            foreach (var child in node.Children.Reverse())
+                stack.Push(PathRules.Child(path, child));
+        }
+    }
+
     public void ApplyCreate(string path, byte[]? data, IReadOnlyList<Acl> acls, long ephemeralOwner, int parentCversion, Zxid zxid, long time, List<ChangeEvent> events)
     {
         var parentPath = PathRules.Parent(path);
-        var parent = _nodes[parentPath];
-        _nodes[path] = new DataNode(data, acls, zxid, time, ephemeralOwner);
-        parent.Children.Add(PathRules.Name(path));
-        parent.Cversion = parentCversion;
-        parent.Pzxid = zxid;
-        if (EphemeralKind.IsSession(ephemeralOwner))
+        if (!_nodes.TryGetValue(parentPath, out var parent) || parent.Children.Contains(PathRules.Name(path)))
+            return;
+        Change(parentPath, parent, () =>
         {
-            if (!_ephemerals.TryGetValue(ephemeralOwner, out var paths))
-                _ephemerals[ephemeralOwner] = paths = new HashSet<string>(StringComparer.Ordinal);
-            paths.Add(path);
-        }
-
+            parent.Children.Add(PathRules.Name(path));
+            // A replay over a fuzzy snapshot must not move the counter back (Java's createNode).
+            if (parentCversion > parent.Cversion)
+            {
+                parent.Cversion = parentCversion;
+                parent.Pzxid = zxid;
+            }
+        });
+        Add(path, new DataNode(data, acls, zxid, time, ephemeralOwner));
         events.Add(new ChangeEvent(EventType.NodeCreated, path));
         events.Add(new ChangeEvent(EventType.NodeChildrenChanged, parentPath));
     }
@@ -59,16 +96,23 @@ internal sealed class DataTree
     {
         if (!_nodes.Remove(path, out var node))
             return;
-        var parentPath = PathRules.Parent(path);
-        var parent = _nodes[parentPath];
-        parent.Children.Remove(PathRules.Name(path));
-        if (zxid > parent.Pzxid)
-            parent.Pzxid = zxid;
+        Digest -= NodeDigest.Of(path, node);
         if (EphemeralKind.IsSession(node.EphemeralOwner) && _ephemerals.TryGetValue(node.EphemeralOwner, out var paths))
         {
             paths.Remove(path);
             if (paths.Count == 0)
                 _ephemerals.Remove(node.EphemeralOwner);
+        }
+
+        var parentPath = PathRules.Parent(path);
+        if (_nodes.TryGetValue(parentPath, out var parent))
+        {
+            Change(parentPath, parent, () =>
+            {
+                parent.Children.Remove(PathRules.Name(path));
+                if (zxid > parent.Pzxid)
+                    parent.Pzxid = zxid;
+            });
         }
 
         events.Add(new ChangeEvent(EventType.NodeDeleted, path));
@@ -77,19 +121,27 @@ internal sealed class DataTree
 
     public void ApplySetData(string path, byte[]? data, int version, Zxid zxid, long time, List<ChangeEvent> events)
     {
-        var node = _nodes[path];
-        node.Data = data;
-        node.Version = version;
-        node.Mzxid = zxid;
-        node.Mtime = time;
+        if (!_nodes.TryGetValue(path, out var node))
+            return;
+        Change(path, node, () =>
+        {
+            node.Data = data;
+            node.Version = version;
+            node.Mzxid = zxid;
+            node.Mtime = time;
+        });
         events.Add(new ChangeEvent(EventType.NodeDataChanged, path));
     }
 
     public void ApplySetAcl(string path, IReadOnlyList<Acl> acls, int aversion)
     {
-        var node = _nodes[path];
-        node.Acls = acls;
-        node.Aversion = aversion;
+        if (!_nodes.TryGetValue(path, out var node))
+            return;
+        Change(path, node, () =>
+        {
+            node.Acls = acls;
+            node.Aversion = aversion;
+        });
     }
 
     /// <summary>Total descendants of a node (getAllChildrenNumber, §3.3).</summary>
@@ -103,11 +155,25 @@ internal sealed class DataTree
         return total;
     }
 
-    private DataNode AddBuiltIn(string path, IReadOnlyList<Acl> acls)
+    private void Add(string path, DataNode node)
     {
-        var node = new DataNode([], acls, Zxid.Zero, 0, 0);
         _nodes[path] = node;
-        _nodes[PathRules.Parent(path)].Children.Add(PathRules.Name(path));
-        return node;
+        Digest += NodeDigest.Of(path, node);
+        if (path != "/")
+            _nodes[PathRules.Parent(path)].Children.Add(PathRules.Name(path));
+        if (EphemeralKind.IsSession(node.EphemeralOwner))
+        {
+            if (!_ephemerals.TryGetValue(node.EphemeralOwner, out var paths))
+                _ephemerals[node.EphemeralOwner] = paths = new HashSet<string>(StringComparer.Ordinal);
+            paths.Add(path);
+        }
+    }
+
+    /// <summary>Mutates a node, keeping the tree digest in step.</summary>
+    private void Change(string path, DataNode node, Action mutate)
+    {
+        Digest -= NodeDigest.Of(path, node);
+        mutate();
+        Digest += NodeDigest.Of(path, node);
     }
 }

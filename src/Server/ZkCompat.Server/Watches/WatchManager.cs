@@ -9,7 +9,7 @@ namespace ZkCompat.Server.Watches;
 /// One-shot data and child watches per path (PROTOCOL.md §5.2–5.3). Notifications are sent to the
 /// channel at once, so they precede the reply to the request that caused them.
 /// </summary>
-internal sealed class WatchManager
+internal sealed class WatchManager(Outbox outbox)
 {
     private static readonly ReplyHeader s_notificationHeader = new(Xids.Notification, new Protocol.Ids.Zxid(-1), ErrorCode.Ok);
 
@@ -63,10 +63,10 @@ internal sealed class WatchManager
         }
     }
 
-    public static void Notify(IClientChannel watcher, EventType type, string path) =>
-        watcher.Send(s_notificationHeader, new WatcherEvent(type, KeeperState.SyncConnected, path));
+    public void Notify(IClientChannel watcher, EventType type, string path) =>
+        outbox.Send(watcher, s_notificationHeader, new WatcherEvent(type, KeeperState.SyncConnected, path));
 
-    private static void Notify(ChangeEvent change, HashSet<IClientChannel>? watchers, HashSet<IClientChannel>? except)
+    private void Notify(ChangeEvent change, HashSet<IClientChannel>? watchers, HashSet<IClientChannel>? except)
     {
         if (watchers is null)
             return;

@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Logging;
+using ZkCompat.Protocol.Codes;
+using ZkCompat.Protocol.Ids;
+using ZkCompat.Server.Processing;
+using ZkCompat.Server.Tree;
+
+namespace ZkCompat.Server.Persistence;
+
+/// <summary>
+/// The snapshot and log directories (dataDir/version-2 and dataLogDir/version-2): recovery at
+/// start (newest valid snapshot, then the logs) and purging old files (PROTOCOL.md §12).
+/// </summary>
+internal sealed class DataDirectory(IStorage storage, string snapshotDir, string logDir, ILogger logger)
+{
+    private const int MaxSnapshotsTried = 100;
+
+    public string SnapshotDir => snapshotDir;
+
+    public string LogDir => logDir;
+
+    /// <summary>Loads the state; throws <see cref="RecoveryException"/> rather than serve a damaged history.</summary>
+    public RecoveredState Recover(bool trustEmptySnapshot)
+    {
+        storage.CreateDirectory(snapshotDir);
+        storage.CreateDirectory(logDir);
+        var logs = DataFiles.Sorted(storage, logDir, DataFiles.LogPrefix);
+        var snapshot = LoadNewestSnapshot();
+        if (snapshot is null && logs.Count > 0 && !trustEmptySnapshot)
+        {
+            throw new RecoveryException($"{logDir} holds txn logs but {snapshotDir} has no snapshot; refusing to start on a "
+                + "possibly partial history (ZOOKEEPER-2325). Set zookeeper.snapshot.trust.empty=true to start from the logs alone.");
+        }
+
+        var state = snapshot is null
+            ? new RecoveredState(new DataTree(), [], Zxid.Zero)
+            : new RecoveredState(snapshot.Tree, snapshot.Sessions, new Zxid(snapshot.Zxid));
+        return Replay(state, logs);
+    }
+
+    /// <summary>Keeps the newest <paramref name="retain"/> snapshots and the logs they need; deletes the rest.</summary>
+    public void Purge(int retain)
+    {
+        var snapshots = DataFiles.Sorted(storage, snapshotDir, DataFiles.SnapshotPrefix);
+        if (snapshots.Count <= retain)
+            return;
+        var oldestKept = snapshots[^retain].Zxid;
+        foreach (var (_, path) in snapshots.Take(snapshots.Count - retain))
+            storage.Delete(path);
+        var logs = DataFiles.Sorted(storage, logDir, DataFiles.LogPrefix);
+        // The newest log starting at or before the oldest kept snapshot may hold txns after it.
+        var firstNeeded = logs.FindLastIndex(l => l.Zxid <= oldestKept);
+        for (var i = 0; i < firstNeeded; i++)
+            storage.Delete(logs[i].Path);
+    }
+
+    private LoadedSnapshot? LoadNewestSnapshot()
+    {
+        var snapshots = DataFiles.Sorted(storage, snapshotDir, DataFiles.SnapshotPrefix);
+        foreach (var (zxid, path) in Enumerable.Reverse(snapshots).Take(MaxSnapshotsTried))
+        {
+            try
+            {
+                var loaded = SnapshotReader.Read(storage, path, zxid);
+                PersistenceLog.SnapshotLoaded(logger, path);
+                return loaded;
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                PersistenceLog.SnapshotSkipped(logger, path, e.Message);
+            }
+        }
+
+        return snapshots.Count == 0 ? null : throw new RecoveryException($"Not able to find a valid snapshot in {snapshotDir}");
+    }
+
+    private RecoveredState Replay(RecoveredState state, List<(long Zxid, string Path)> logs)
+    {
+        var final = new Final(state.Tree);
+        var events = new List<ChangeEvent>();
+        var last = state.LastZxid;
+        // Start from the newest log that begins at or before the snapshot (Java's getLogFiles).
+        var first = Math.Max(0, logs.FindLastIndex(l => l.Zxid <= last.Value));
+        var replayed = 0;
+        for (var i = first; i < logs.Count; i++)
+        {
+            var scan = TxnLogScanner.Scan(storage, logs[i].Path);
+            foreach (var (txn, _) in scan.Txns)
+            {
+                var zxid = txn.Header.Zxid;
+                if (zxid <= last)
+                    continue;
+                if (zxid.Epoch == last.Epoch && last.Value != 0 && zxid.Value != last.Value + 1)
+                    throw new RecoveryException($"{scan.Path}: txn {zxid} follows {last}; the txns between them are missing");
+                final.Apply(txn, events);
+                Track(state.Sessions, txn);
+                last = zxid;
+                replayed++;
+            }
+
+            EndOf(scan, isLast: i == logs.Count - 1);
+        }
+
+        PersistenceLog.Replayed(logger, replayed, last.ToString());
+        return state with { LastZxid = last };
+    }
+
+    private void EndOf(LogScan scan, bool isLast)
+    {
+        if (scan.Tail == LogTail.Clean)
+            return;
+        if (scan.Tail == LogTail.Corrupt || !isLast)
+        {
+            throw new RecoveryException($"txn log {scan.Path} is damaged ({scan.Problem}); refusing to start with a shortened "
+                + "history. Restore the file, or move it and every later log aside to start from what precedes it.");
+        }
+
+        // A write cut short by a crash: it was never acknowledged, so it goes.
+        PersistenceLog.TornTail(logger, scan.Path, scan.GoodEnd, scan.Problem ?? "");
+        if (scan.GoodEnd <= FileHeader.Size)
+        {
+            storage.Delete(scan.Path);
+            return;
+        }
+
+        using var file = storage.OpenWrite(scan.Path);
+        file.SetLength(scan.GoodEnd);
+        storage.Sync(file);
+    }
+
+    private static void Track(Dictionary<long, int> sessions, Txn txn)
+    {
+        if (txn.Header.Type == OpCode.CreateSession && txn.Record is Protocol.Txn.CreateSessionTxn create)
+            sessions[txn.Header.ClientId.Value] = create.TimeoutMs;
+        else if (txn.Header.Type == OpCode.CloseSession)
+            sessions.Remove(txn.Header.ClientId.Value);
+    }
+}

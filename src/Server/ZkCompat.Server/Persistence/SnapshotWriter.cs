@@ -1,0 +1,116 @@
+using System.Buffers;
+using ZkCompat.Protocol.Jute;
+using ZkCompat.Protocol.Records;
+using ZkCompat.Protocol.Txn;
+using ZkCompat.Server.Checksums;
+using ZkCompat.Server.Security;
+
+namespace ZkCompat.Server.Persistence;
+
+/// <summary>
+/// Writes snapshot.&lt;zxid&gt; in Java's format (PROTOCOL.md §12.3): header, sessions, ACL cache,
+/// nodes in pre-order (root as ""), "/", Adler-32 seal, digest section, second seal.
+/// </summary>
+internal static class SnapshotWriter
+{
+    private const int ChunkBytes = 256 * 1024;
+
+    public static void Write(IStorage storage, string directory, SnapshotImage image)
+    {
+        // Written aside and renamed into place, so a crash never leaves a half snapshot under the
+        // name of a good one (the startup snapshot can have the same zxid as the last one).
+        var path = Path.Combine(directory, DataFiles.SnapshotName(image.Zxid.Value));
+        var temporary = path + ".tmp";
+        if (storage.Exists(temporary))
+            storage.Delete(temporary);
+        using (var file = storage.Create(temporary))
+            WriteTo(file, storage, image);
+        storage.Rename(temporary, path);
+    }
+
+    private static void WriteTo(Stream file, IStorage storage, SnapshotImage image)
+    {
+        var output = new SealedOutput(file);
+        output.Writer.WriteRaw(FileHeader.For(FileHeader.SnapshotMagic, -1));
+        output.Writer.WriteInt(image.Sessions.Count);
+        foreach (var (id, timeoutMs) in image.Sessions)
+        {
+            output.Writer.WriteLong(id);
+            output.Writer.WriteInt(timeoutMs);
+        }
+
+        var aclIds = WriteAclCache(output, image.Nodes);
+        foreach (var node in image.Nodes)
+        {
+            output.Writer.WriteString(node.Path == "/" ? "" : node.Path);
+            output.Writer.WriteBuffer(node.Data);
+            output.Writer.WriteLong(ReferenceEquals(node.Acls, Acls.Open) ? -1 : aclIds[AclKey(node.Acls)]);
+            node.Stat.Write(output.Writer);
+            output.SpillIfFull();
+        }
+
+        output.Writer.WriteString("/");
+        output.Seal();
+        output.Writer.WriteLong(image.Zxid.Value);
+        output.Writer.WriteInt(TxnCodec.DigestVersion);
+        output.Writer.WriteLong(image.Digest);
+        output.Seal();
+        output.Spill();
+        file.Flush();
+        storage.Sync(file);
+    }
+
+    /// <summary>Java's ACL cache: each distinct list gets an id from 1; the built-in open ACL is -1.</summary>
+    private static Dictionary<string, long> WriteAclCache(SealedOutput output, List<NodeImage> nodes)
+    {
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        var lists = new List<IReadOnlyList<Acl>>();
+        foreach (var node in nodes)
+        {
+            if (!ReferenceEquals(node.Acls, Acls.Open) && ids.TryAdd(AclKey(node.Acls), ids.Count + 1))
+                lists.Add(node.Acls);
+        }
+
+        output.Writer.WriteInt(lists.Count);
+        for (var i = 0; i < lists.Count; i++)
+        {
+            output.Writer.WriteLong(i + 1);
+            output.Writer.WriteVector(lists[i], static (w, acl) => acl.Write(w));
+        }
+
+        return ids;
+    }
+
+    internal static string AclKey(IReadOnlyList<Acl> acls) =>
+        string.Join('\n', acls.Select(a => $"{(int)a.Perms}\t{a.Id.Scheme}\t{a.Id.Ident}"));
+
+    /// <summary>Buffers jute output, keeps a running Adler-32 of everything spilled, and writes seals.</summary>
+    private sealed class SealedOutput(Stream file)
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(ChunkBytes + 4096);
+        private Adler32 _checksum = new();
+
+        public JuteWriter Writer => new(_buffer);
+
+        public void SpillIfFull()
+        {
+            if (_buffer.WrittenCount >= ChunkBytes)
+                Spill();
+        }
+
+        public void Spill()
+        {
+            _checksum.Append(_buffer.WrittenSpan);
+            file.Write(_buffer.WrittenSpan);
+            _buffer.ResetWrittenCount();
+        }
+
+        /// <summary>The checksum of every byte so far, then "/" (Java's SnapStream.sealStream).</summary>
+        public void Seal()
+        {
+            Spill();
+            Writer.WriteLong(_checksum.Value);
+            Writer.WriteString("/");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using ZkCompat.Server.Processing;
+
+namespace ZkCompat.Server.Persistence;
+
+/// <summary>
+/// Standalone durability: txns go to the txn log with one fsync per batch (group commit); every
+/// snapCount/2 + rand(snapCount/2) txns the log rolls and a snapshot is written off the loop.
+/// </summary>
+internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
+{
+    private readonly IStorage _storage;
+    private readonly DataDirectory _directory;
+    private readonly TxnLog _log;
+    private readonly int _snapCount;
+    private readonly ILogger _logger;
+    private int _randRoll;
+    private Task _snapshotting = Task.CompletedTask;
+
+    public StandaloneStore(IStorage storage, DataDirectory directory, long preAllocBytes, bool forceSync, int snapCount, ILogger logger)
+    {
+        _storage = storage;
+        _directory = directory;
+        _log = new TxnLog(storage, directory.LogDir, preAllocBytes, forceSync);
+        _snapCount = snapCount;
+        _logger = logger;
+        _randRoll = Random.Shared.Next(snapCount / 2);
+    }
+
+    public void Append(Txn txn, long treeDigest) => _log.Append(txn, treeDigest);
+
+    public bool Flush()
+    {
+        _log.Flush();
+        return _log.TxnsSinceRoll > (_snapCount / 2) + _randRoll;
+    }
+
+    public void Snapshot(SnapshotImage image)
+    {
+        _log.Roll();
+        _randRoll = Random.Shared.Next(_snapCount / 2);
+        if (!_snapshotting.IsCompleted)
+        {
+            PersistenceLog.SnapshotSkippedBusy(_logger, image.Zxid.ToString());
+            return;
+        }
+
+        _snapshotting = Task.Run(() => Write(image));
+    }
+
+    /// <summary>Writes a snapshot now, on the caller's thread (the startup snapshot).</summary>
+    public void WriteSnapshotNow(SnapshotImage image)
+    {
+        _log.Roll();
+        Write(image, rethrow: true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _snapshotting.ConfigureAwait(false);
+        _log.Dispose();
+    }
+
+    private void Write(SnapshotImage image, bool rethrow = false)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            SnapshotWriter.Write(_storage, _directory.SnapshotDir, image);
+            PersistenceLog.SnapshotWritten(_logger, image.Zxid.ToString(), clock.ElapsedMilliseconds);
+        }
+        catch (IOException e) when (!rethrow)
+        {
+            // The txn log still holds everything; the next snapshot will try again.
+            PersistenceLog.SnapshotFailed(_logger, image.Zxid.ToString(), e.Message);
+        }
+    }
+}

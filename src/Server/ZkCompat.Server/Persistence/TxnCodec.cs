@@ -1,0 +1,68 @@
+using System.Buffers;
+using ZkCompat.Protocol.Codes;
+using ZkCompat.Protocol.Jute;
+using ZkCompat.Protocol.Txn;
+using ZkCompat.Server.Processing;
+
+namespace ZkCompat.Server.Persistence;
+
+/// <summary>
+/// A txn as bytes, exactly as in proposals and the log (PROTOCOL.md §11.9): TxnHeader, the txn
+/// record, then a TxnDigest for every txn but an error txn.
+/// </summary>
+internal static class TxnCodec
+{
+    public const int DigestVersion = 2;
+
+    public static void Write(ArrayBufferWriter<byte> output, Txn txn, long treeDigest)
+    {
+        var writer = new JuteWriter(output);
+        txn.Header.Write(writer);
+        txn.Record?.Write(writer);
+        if (txn.Header.Type != OpCode.Error)
+            new TxnDigest(DigestVersion, treeDigest).Write(writer);
+    }
+
+    /// <summary>Decodes one txn; the digest, when present, is returned too.</summary>
+    public static (Txn Txn, TxnDigest? Digest) Read(ReadOnlyMemory<byte> bytes)
+    {
+        var reader = new JuteReader(bytes);
+        var header = TxnHeader.Read(ref reader);
+        var record = header.Type switch
+        {
+            OpCode.CreateSession => CreateSessionTxn.Read(ref reader),
+            // 3.5 logs have no body for closeSession; the session's ephemerals are then implied.
+            OpCode.CloseSession => reader.End ? null : CloseSessionTxn.Read(ref reader),
+            OpCode.Multi => ReadMulti(ref reader),
+            _ => ReadRecord(header.Type, ref reader),
+        };
+        TxnDigest? digest = reader.Remaining >= 12 ? TxnDigest.Read(ref reader) : null;
+        return (new Txn(header, record), digest);
+    }
+
+    private static MultiOps ReadMulti(ref JuteReader reader)
+    {
+        var txn = MultiTxn.Read(ref reader);
+        var ops = new List<(OpCode, IJuteWritable)>();
+        foreach (var sub in txn.Txns ?? [])
+        {
+            var subReader = new JuteReader(sub.Data ?? []);
+            ops.Add((sub.Type, ReadRecord(sub.Type, ref subReader)));
+        }
+
+        return new MultiOps(ops);
+    }
+
+    private static IJuteWritable ReadRecord(OpCode type, ref JuteReader reader) => type switch
+    {
+        OpCode.Create or OpCode.Create2 => CreateTxn.Read(ref reader),
+        OpCode.CreateContainer => CreateContainerTxn.Read(ref reader),
+        OpCode.CreateTtl => CreateTtlTxn.Read(ref reader),
+        OpCode.Delete or OpCode.DeleteContainer => DeleteTxn.Read(ref reader),
+        OpCode.SetData or OpCode.Reconfig => SetDataTxn.Read(ref reader),
+        OpCode.SetAcl => SetAclTxn.Read(ref reader),
+        OpCode.Check => CheckVersionTxn.Read(ref reader),
+        OpCode.Error => ErrorTxn.Read(ref reader),
+        _ => throw new ProtocolException($"Unsupported Txn with type={(int)type}"),
+    };
+}

@@ -1,0 +1,98 @@
+using System.Buffers.Binary;
+using ZkCompat.Protocol.Jute;
+using ZkCompat.Protocol.Txn;
+using ZkCompat.Server.Checksums;
+using ZkCompat.Server.Processing;
+
+namespace ZkCompat.Server.Persistence;
+
+/// <summary>
+/// Reads a txn log (PROTOCOL.md §12.2) as a stream and tells a torn tail (a last write cut short,
+/// followed by nothing but zeros) from corruption (a bad entry with data after it).
+/// </summary>
+internal static class TxnLogScanner
+{
+    private const int EntryOverhead = 13;
+
+    public static LogScan Scan(IStorage storage, string path)
+    {
+        using var file = storage.OpenRead(path);
+        var txns = new List<(Txn, TxnDigest?)>();
+        var header = new byte[FileHeader.Size];
+        var got = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        if (got < header.Length || !FileHeader.IsValid(header, FileHeader.LogMagic))
+        {
+            return got < header.Length && header.AsSpan(0, got).IndexOfAnyExcept((byte)0) < 0 || AllZeroFrom(file, 0)
+                ? new LogScan(path, txns, 0, LogTail.Torn, "the file header was never completely written")
+                : new LogScan(path, txns, 0, LogTail.Corrupt, "invalid magic number or version in the file header");
+        }
+
+        var position = (long)FileHeader.Size;
+        var head = new byte[12];
+        while (true)
+        {
+            got = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var length = got == head.Length ? BinaryPrimitives.ReadInt32BigEndian(head.AsSpan(8)) : 0;
+            if (got < head.Length || length == 0)
+                return EndAt(path, txns, file, position, head.AsSpan(0, got));
+            var problem = ReadBody(file, head, length, out var body);
+            if (problem is not null)
+            {
+                var tail = AllZeroFrom(file, position + EntryOverhead + Math.Max(0, length)) ? LogTail.Torn : LogTail.Corrupt;
+                return new LogScan(path, txns, position, tail, $"{problem} at offset {position}");
+            }
+
+            try
+            {
+                txns.Add(TxnCodec.Read(body));
+            }
+            catch (ProtocolException e)
+            {
+                return new LogScan(path, txns, position, LogTail.Corrupt, $"unreadable txn at offset {position}: {e.Message}");
+            }
+
+            position += EntryOverhead + length;
+        }
+    }
+
+    private static string? ReadBody(Stream file, byte[] head, int length, out byte[] body)
+    {
+        body = [];
+        if (length < 0 || file.Position + length + 1 > file.Length)
+            return "entry runs past the end of the file";
+        body = new byte[length + 1];
+        file.ReadExactly(body);
+        if (body[length] != 0x42)
+            return "entry is missing its end-of-record byte";
+        var checksum = BinaryPrimitives.ReadInt64BigEndian(head);
+        body = body[..length];
+        return checksum == Adler32.Of(body) ? null : "CRC check failed";
+    }
+
+    /// <summary>The entries ended (a zero length, or the end of the file); what follows decides clean or torn.</summary>
+    private static LogScan EndAt(string path, List<(Txn, TxnDigest?)> txns, Stream file, long position, ReadOnlySpan<byte> head)
+    {
+        if (head.IndexOfAnyExcept((byte)0) < 0 && AllZeroFrom(file, position + head.Length))
+            return new LogScan(path, txns, position, LogTail.Clean, null);
+        // A partial entry header with nothing after it: still a write cut short.
+        return AllZeroFrom(file, position + head.Length)
+            ? new LogScan(path, txns, position, LogTail.Torn, $"partial entry at offset {position}")
+            : new LogScan(path, txns, position, LogTail.Corrupt, $"data after the end-of-log marker at offset {position}");
+    }
+
+    private static bool AllZeroFrom(Stream file, long from)
+    {
+        if (from >= file.Length)
+            return true;
+        file.Position = from;
+        var buffer = new byte[1 << 20];
+        int read;
+        while ((read = file.Read(buffer)) > 0)
+        {
+            if (buffer.AsSpan(0, read).IndexOfAnyExcept((byte)0) >= 0)
+                return false;
+        }
+
+        return true;
+    }
+}
