@@ -12,10 +12,10 @@ internal sealed class EngineFixture : IAsyncDisposable
     private readonly Task _loop;
     private readonly List<TestClient> _clients = [];
 
-    public EngineFixture(ServerOptions? options = null)
+    public EngineFixture(ServerOptions? options = null, IReplicator? replicator = null)
     {
         Options = options ?? DefaultOptions;
-        Engine = new Engine(Options, Time, NullLogger.Instance, new InMemoryReplicator());
+        Engine = new Engine(Options, Time, NullLogger.Instance, replicator ?? new InMemoryReplicator());
         _loop = Engine.RunAsync(_stop.Token);
     }
 
