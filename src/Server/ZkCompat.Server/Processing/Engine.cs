@@ -66,6 +66,9 @@ internal sealed partial class Engine
 
     public int SessionCount => _sessions.Count;
 
+    /// <summary>Live sessions; read only on the loop (see <see cref="InspectWork"/>).</summary>
+    public IEnumerable<Sessions.Session> Sessions => _sessions.All;
+
     /// <summary>Completes with the reason when storage failed and the engine stopped (fail-stop).</summary>
     public Task<string> Failure => _failure.Task;
 
@@ -141,6 +144,9 @@ internal sealed partial class Engine
                     break;
                 case TickWork:
                     ExpireSessions();
+                    break;
+                case InspectWork w:
+                    w.Inspect(this);
                     break;
             }
         }

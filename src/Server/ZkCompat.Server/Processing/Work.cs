@@ -16,3 +16,6 @@ internal sealed record RequestWork(IClientChannel Channel, int Xid, OpCode Op, I
 internal sealed record DisconnectWork(IClientChannel Channel) : Work;
 
 internal sealed record TickWork : Work;
+
+/// <summary>Runs <paramref name="Inspect"/> on the loop, where the engine's state may be read (4lw, admin, metrics).</summary>
+internal sealed record InspectWork(Action<Engine> Inspect) : Work;
