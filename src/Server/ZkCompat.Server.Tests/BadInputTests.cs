@@ -231,7 +231,7 @@ public class BadInputTests
         Assert.Equal(ErrorCode.Ok, (await client.PingAsync()).Err);
     }
 
-    [Fact(Skip = "waits for issue 4 (persistent watches): today addWatch gets -6 and close; Java registers the watch and replies ErrorResponse{0}")]
+    [Fact]
     public async Task AddWatch_Persistent_FiresRepeatedly()
     {
         await using var fixture = new EngineFixture();

@@ -23,7 +23,8 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
         (OpCode.WhoAmI, _) => (ErrorCode.Ok, WhoAmI(ch)),
         (OpCode.MultiRead, MultiRequest r) => MultiRead(ch, r),
         (OpCode.SetWatches, SetWatches r) => Rearm(ch, r.RelativeZxid.Value, r.DataWatches, r.ExistWatches, r.ChildWatches),
-        (OpCode.SetWatches2, SetWatches2 r) => Rearm(ch, r.RelativeZxid.Value, r.DataWatches, r.ExistWatches, r.ChildWatches),
+        (OpCode.SetWatches2, SetWatches2 r) => Rearm2(ch, r),
+        (OpCode.AddWatch, AddWatchRequest r) => AddWatch(ch, r),
         (OpCode.CheckWatches or OpCode.RemoveWatches, WatchesRequest r) when !Enum.IsDefined(r.Type) => (ErrorCode.MarshallingError, null),
         (OpCode.CheckWatches, WatchesRequest r) => (watches.Has(r.Path, ch, r.Type) ? ErrorCode.Ok : ErrorCode.NoWatcher, null),
         (OpCode.RemoveWatches, WatchesRequest r) => (watches.Remove(r.Path, ch, r.Type) ? ErrorCode.Ok : ErrorCode.NoWatcher, null),
@@ -32,7 +33,28 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
 
     public static bool IsRead(OpCode op) => op is OpCode.Exists or OpCode.GetData or OpCode.GetChildren or OpCode.GetChildren2
         or OpCode.GetAcl or OpCode.Sync or OpCode.GetEphemerals or OpCode.GetAllChildrenNumber or OpCode.WhoAmI
-        or OpCode.MultiRead or OpCode.SetWatches or OpCode.SetWatches2 or OpCode.CheckWatches or OpCode.RemoveWatches;
+        or OpCode.MultiRead or OpCode.SetWatches or OpCode.SetWatches2 or OpCode.CheckWatches or OpCode.RemoveWatches
+        or OpCode.AddWatch;
+
+    /// <summary>addWatch (§3.3): the node need not exist; the reply body is ErrorResponse{0}; other modes are -5.</summary>
+    private (ErrorCode, IJuteWritable?) AddWatch(IClientChannel ch, AddWatchRequest r)
+    {
+        if (r.Mode is not ((int)AddWatchMode.Persistent or (int)AddWatchMode.PersistentRecursive))
+            return (ErrorCode.MarshallingError, null);
+        watches.AddPersistent(r.Path, ch, recursive: r.Mode == (int)AddWatchMode.PersistentRecursive);
+        return (ErrorCode.Ok, new ErrorResponse(ErrorCode.Ok));
+    }
+
+    /// <summary>setWatches2 also carries persistent registrations: re-added as they are, with no catch-up events (§5.4).</summary>
+    private (ErrorCode, IJuteWritable?) Rearm2(IClientChannel ch, SetWatches2 r)
+    {
+        var result = Rearm(ch, r.RelativeZxid.Value, r.DataWatches, r.ExistWatches, r.ChildWatches);
+        foreach (var path in r.PersistentWatches ?? [])
+            watches.AddPersistent(path, ch, recursive: false);
+        foreach (var path in r.PersistentRecursiveWatches ?? [])
+            watches.AddPersistent(path, ch, recursive: true);
+        return result;
+    }
 
     private (ErrorCode, IJuteWritable?) Exists(IClientChannel ch, PathWatchRequest r)
     {

@@ -6,8 +6,9 @@ using ZkCompat.Server.Tree;
 namespace ZkCompat.Server.Watches;
 
 /// <summary>
-/// One-shot data and child watches per path (PROTOCOL.md §5.2–5.3). Notifications are sent to the
-/// channel at once, so they precede the reply to the request that caused them.
+/// Data and child watch tables (PROTOCOL.md §5.2–5.3): one-shot, persistent and
+/// persistent-recursive. Notifications go to the <see cref="Outbox"/> at once, so they precede the
+/// reply to the request that caused them.
 /// </summary>
 internal sealed class WatchManager(Outbox outbox)
 {
@@ -20,10 +21,22 @@ internal sealed class WatchManager(Outbox outbox)
 
     public int ChildWatchCount => _child.Count;
 
-    public void AddData(string path, IClientChannel watcher) => _data.Add(path, watcher);
+    /// <summary>Every data-table registration (what Java's wchc/wchp/wchs show).</summary>
+    public IEnumerable<(string Path, IClientChannel Watcher)> DataWatches => _data.All;
 
-    public void AddChild(string path, IClientChannel watcher) => _child.Add(path, watcher);
+    public void AddData(string path, IClientChannel watcher) => _data.Add(path, watcher, WatchMode.Standard);
 
+    public void AddChild(string path, IClientChannel watcher) => _child.Add(path, watcher, WatchMode.Standard);
+
+    /// <summary>addWatch: a persistent registration sits in both tables (§5.2).</summary>
+    public void AddPersistent(string path, IClientChannel watcher, bool recursive)
+    {
+        var mode = recursive ? WatchMode.PersistentRecursive : WatchMode.Persistent;
+        _data.Add(path, watcher, mode);
+        _child.Add(path, watcher, mode);
+    }
+
+    /// <summary>checkWatches: this connection's registrations on the path in the tables of the type.</summary>
     public bool Has(string path, IClientChannel watcher, WatcherType type) => type switch
     {
         WatcherType.Data => _data.Contains(path, watcher),
@@ -31,6 +44,7 @@ internal sealed class WatchManager(Outbox outbox)
         _ => _data.Contains(path, watcher) || _child.Contains(path, watcher),
     };
 
+    /// <summary>removeWatches: drops the registrations of the type, whatever their mode (§5.5).</summary>
     public bool Remove(string path, IClientChannel watcher, WatcherType type)
     {
         var data = type != WatcherType.Children && _data.Remove(path, watcher);
@@ -49,16 +63,16 @@ internal sealed class WatchManager(Outbox outbox)
         switch (change.Type)
         {
             case EventType.NodeCreated or EventType.NodeDataChanged:
-                Notify(change, _data.Take(change.Path), except: null);
+                Notify(change, _data.Take(change.Path, change.Type), except: null);
                 break;
             case EventType.NodeChildrenChanged:
-                Notify(change, _child.Take(change.Path), except: null);
+                Notify(change, _child.Take(change.Path, change.Type), except: null);
                 break;
             case EventType.NodeDeleted:
                 // Data and child watchers of a deleted node each get one NodeDeleted (§5.3).
-                var fired = _data.Take(change.Path);
+                var fired = _data.Take(change.Path, change.Type);
                 Notify(change, fired, except: null);
-                Notify(change, _child.Take(change.Path), except: fired);
+                Notify(change, _child.Take(change.Path, change.Type), except: fired);
                 break;
         }
     }
@@ -66,10 +80,8 @@ internal sealed class WatchManager(Outbox outbox)
     public void Notify(IClientChannel watcher, EventType type, string path) =>
         outbox.Send(watcher, s_notificationHeader, new WatcherEvent(type, KeeperState.SyncConnected, path));
 
-    private void Notify(ChangeEvent change, HashSet<IClientChannel>? watchers, HashSet<IClientChannel>? except)
+    private void Notify(ChangeEvent change, HashSet<IClientChannel> watchers, HashSet<IClientChannel>? except)
     {
-        if (watchers is null)
-            return;
         foreach (var watcher in watchers)
         {
             if (except is null || !except.Contains(watcher))
