@@ -18,6 +18,7 @@ internal sealed class StandaloneServer : IAsyncDisposable
     private readonly ClientListener _listener;
     private readonly ITimer _ticks;
     private readonly ITimer? _purge;
+    private readonly ITimer _containers;
     private readonly Task _loop;
 
     private StandaloneServer(ServerOptions options, ILoggerFactory loggers, TimeProvider time, IStorage storage)
@@ -33,6 +34,8 @@ internal sealed class StandaloneServer : IAsyncDisposable
         // Expiry buckets are tickTime apart; checking twice a tick keeps expiry within half a tick of Java's.
         var period = TimeSpan.FromMilliseconds(Math.Max(1, options.TickTimeMs / 2));
         _ticks = time.CreateTimer(_ => Engine.Post(new TickWork()), null, period, period);
+        var checkEvery = TimeSpan.FromMilliseconds(options.ContainerCheckIntervalMs);
+        _containers = time.CreateTimer(_ => Engine.Post(new ContainerCheckWork()), null, checkEvery, checkEvery);
         if (options.PurgeIntervalHours > 0)
         {
             var every = TimeSpan.FromHours(options.PurgeIntervalHours);
@@ -58,6 +61,7 @@ internal sealed class StandaloneServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _ticks.DisposeAsync().ConfigureAwait(false);
+        await _containers.DisposeAsync().ConfigureAwait(false);
         if (_purge is not null)
             await _purge.DisposeAsync().ConfigureAwait(false);
         await _listener.DisposeAsync().ConfigureAwait(false);

@@ -59,6 +59,15 @@ public sealed record ServerOptions
     /// <summary>zookeeper.snapshot.trust.empty: start from logs alone when no snapshot exists.</summary>
     public bool TrustEmptySnapshot => Property("zookeeper.snapshot.trust.empty") == "true";
 
+    /// <summary>znode.container.checkIntervalMs (a JVM property in Java): how often containers and TTL nodes are checked.</summary>
+    public int ContainerCheckIntervalMs => Math.Max(1, IntProperty("znode.container.checkIntervalMs", 60_000));
+
+    /// <summary>znode.container.maxPerMinute: at most this many container/TTL deletions a minute.</summary>
+    public int ContainerMaxPerMinute => Math.Max(1, IntProperty("znode.container.maxPerMinute", 10_000));
+
+    /// <summary>znode.container.maxNeverUsedIntervalMs: a never-used container goes after this long; 0 = never.</summary>
+    public int ContainerMaxNeverUsedIntervalMs => IntProperty("znode.container.maxNeverUsedIntervalMs", 0);
+
     public bool ExtendedTypesEnabled => Property("zookeeper.extendedTypesEnabled") == "true";
 
     public string? SuperDigest => Property("zookeeper.DigestAuthenticationProvider.superDigest");

@@ -145,6 +145,9 @@ internal sealed partial class Engine
                 case TickWork:
                     ExpireSessions();
                     break;
+                case ContainerCheckWork:
+                    CheckContainers();
+                    break;
                 case InspectWork w:
                     w.Inspect(this);
                     break;

@@ -19,3 +19,6 @@ internal sealed record TickWork : Work;
 
 /// <summary>Runs <paramref name="Inspect"/> on the loop, where the engine's state may be read (4lw, admin, metrics).</summary>
 internal sealed record InspectWork(Action<Engine> Inspect) : Work;
+
+/// <summary>Time for the container manager to look for empty containers and expired TTL nodes (§7.4).</summary>
+internal sealed record ContainerCheckWork : Work;

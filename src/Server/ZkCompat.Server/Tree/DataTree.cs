@@ -19,6 +19,8 @@ internal sealed class DataTree
 
     private readonly Dictionary<string, DataNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<long, HashSet<string>> _ephemerals = [];
+    private readonly HashSet<string> _containers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ttls = new(StringComparer.Ordinal);
 
     public DataTree()
     {
@@ -50,6 +52,12 @@ internal sealed class DataTree
     }
 
     public DataNode? Get(string path) => _nodes.GetValueOrDefault(path);
+
+    /// <summary>Container nodes, for the container manager (§7.4).</summary>
+    public IReadOnlyCollection<string> Containers => _containers;
+
+    /// <summary>TTL nodes, for the container manager (§7.4).</summary>
+    public IReadOnlyCollection<string> Ttls => _ttls;
 
     public IReadOnlyCollection<string> EphemeralsOf(long sessionId) =>
         _ephemerals.TryGetValue(sessionId, out var paths) ? paths : [];
@@ -97,6 +105,8 @@ internal sealed class DataTree
         if (!_nodes.Remove(path, out var node))
             return;
         Digest -= NodeDigest.Of(path, node);
+        _containers.Remove(path);
+        _ttls.Remove(path);
         if (EphemeralKind.IsSession(node.EphemeralOwner) && _ephemerals.TryGetValue(node.EphemeralOwner, out var paths))
         {
             paths.Remove(path);
@@ -161,7 +171,11 @@ internal sealed class DataTree
         Digest += NodeDigest.Of(path, node);
         if (path != "/")
             _nodes[PathRules.Parent(path)].Children.Add(PathRules.Name(path));
-        if (EphemeralKind.IsSession(node.EphemeralOwner))
+        if (EphemeralKind.IsContainer(node.EphemeralOwner))
+            _containers.Add(path);
+        else if (EphemeralKind.IsTtl(node.EphemeralOwner))
+            _ttls.Add(path);
+        else if (EphemeralKind.IsSession(node.EphemeralOwner))
         {
             if (!_ephemerals.TryGetValue(node.EphemeralOwner, out var paths))
                 _ephemerals[node.EphemeralOwner] = paths = new HashSet<string>(StringComparer.Ordinal);

@@ -13,4 +13,6 @@ internal static class EphemeralKind
     public static bool IsSession(long owner) => owner != 0 && !IsContainer(owner) && !IsTtl(owner);
 
     public static long TtlOwner(long ttlMs) => TtlMask | ttlMs;
+
+    public static long TtlOf(long owner) => owner & ~TtlMask;
 }
