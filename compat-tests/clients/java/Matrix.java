@@ -19,7 +19,7 @@ final class Matrix {
     /** How often {@link #eventually} looks again. */
     static final long POLL_MS = 20;
     /** A whole case, including its client start-up and close. */
-    static final long CASE_MS = 45_000;
+    static final long CASE_MS = 30_000;
 
     interface Case {
         void run(String connect, String root) throws Exception;

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# node-zookeeper-client from the npm registry, pinned by package-lock.json.
+#   matrix.sh build OUT                    npm ci into OUT (outside the repository)
+#   matrix.sh run OUT HOST:PORT [CASE ...]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+case "${1:-}" in
+  build)
+    out="$2"
+    cp "$here/package.json" "$here/package-lock.json" "$out/"
+    cd "$out"
+    exec npm ci --no-audit --no-fund --loglevel=error
+    ;;
+  run)
+    out="$2"; shift 2
+    NODE_PATH="$out/node_modules" exec node "$here/node_matrix.js" "$@"
+    ;;
+  *)
+    echo "usage: matrix.sh build OUT | run OUT HOST:PORT [CASE ...]" >&2
+    exit 2
+    ;;
+esac
