@@ -5,14 +5,19 @@ using ZkCompat.Server.Persistence;
 
 namespace ZkCompat.Server.Host;
 
-/// <summary>The zkcompat executable: zkcompat &lt;zoo.cfg&gt;. Runs until SIGTERM or SIGINT.</summary>
+/// <summary>
+/// The zkcompat executable: zkcompat [-Dkey=value ...] &lt;zoo.cfg&gt;. The -D options are the JVM
+/// system properties Java ZooKeeper reads (what SERVER_JVMFLAGS carries). Runs until SIGTERM or SIGINT.
+/// </summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        var systemProperties = SystemProperties.Parse(args.Where(a => a.StartsWith("-D", StringComparison.Ordinal)));
+        args = [.. args.Where(a => !a.StartsWith("-D", StringComparison.Ordinal))];
         if (args.Length != 1)
         {
-            await Console.Error.WriteLineAsync("usage: zkcompat <zoo.cfg>").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("usage: zkcompat [-Dkey=value ...] <zoo.cfg>").ConfigureAwait(false);
             return 2;
         }
 
@@ -21,7 +26,7 @@ internal static class Program
         Options.ServerOptions options;
         try
         {
-            (options, var notes) = ZooCfg.Load(args[0]);
+            (options, var notes) = ZooCfg.Load(args[0], systemProperties);
             foreach (var note in notes)
                 HostLog.ConfigNote(logger, args[0], note);
         }

@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Critical, "Storage failed, no longer acknowledging anything: {Reason}")]
     public static partial void StorageFailed(ILogger logger, string reason);
+
+    [LoggerMessage(11, LogLevel.Warning, "Client {Remote} failed to SASL authenticate: {Reason}")]
+    public static partial void SaslFailed(ILogger logger, string remote, string reason);
 }

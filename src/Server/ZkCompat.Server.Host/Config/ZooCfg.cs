@@ -22,18 +22,24 @@ internal static class ZooCfg
         "client.portUnification", "metricsProvider.className", "quorum.cnxn.threads.size", "oraclePath",
     };
 
-    public static (ServerOptions Options, List<string> Notes) Load(string path)
+    public static (ServerOptions Options, List<string> Notes) Load(string path, IReadOnlyDictionary<string, string>? systemProperties = null)
     {
         if (!File.Exists(path))
             throw new ConfigException($"{path} file is missing");
         // Like Java, relative directories are relative to the working directory, not to zoo.cfg.
-        return Parse(File.ReadAllLines(path), Directory.GetCurrentDirectory());
+        return Parse(File.ReadAllLines(path), Directory.GetCurrentDirectory(), systemProperties);
     }
 
-    public static (ServerOptions Options, List<string> Notes) Parse(IEnumerable<string> lines, string baseDir)
+    /// <summary>
+    /// zoo.cfg over the JVM-style system properties: like Java, a zoo.cfg key mapped to
+    /// zookeeper.&lt;key&gt; overrides a -D property of the same name, and jute.maxbuffer is a -D property only.
+    /// </summary>
+    public static (ServerOptions Options, List<string> Notes) Parse(IEnumerable<string> lines, string baseDir, IReadOnlyDictionary<string, string>? systemProperties = null)
     {
         var options = new ServerOptions();
-        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        var properties = new Dictionary<string, string>(systemProperties ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        if (properties.TryGetValue("jute.maxbuffer", out var maxBuffer) && int.TryParse(maxBuffer, NumberStyles.None, CultureInfo.InvariantCulture, out var maxFrameBytes))
+            options = options with { MaxFrameBytes = maxFrameBytes };
         var notes = new List<string>();
         int? clientPortLine = null;
         string? clientPortAddress = null;

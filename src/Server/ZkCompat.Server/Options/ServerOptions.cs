@@ -68,6 +68,19 @@ public sealed record ServerOptions
     /// <summary>znode.container.maxNeverUsedIntervalMs: a never-used container goes after this long; 0 = never.</summary>
     public int ContainerMaxNeverUsedIntervalMs => IntProperty("znode.container.maxNeverUsedIntervalMs", 0);
 
+    /// <summary>java.security.auth.login.config: the JAAS file whose server section lists SASL DIGEST-MD5 users.</summary>
+    public string? JaasConfigPath => Property("java.security.auth.login.config");
+
+    /// <summary>zookeeper.sasl.serverconfig: the JAAS section to read (default Server).</summary>
+    public string JaasSection => Property("zookeeper.sasl.serverconfig") ?? "Server";
+
+    /// <summary>zookeeper.superUser: a SASL user who is also super.</summary>
+    public string? SuperUser => Property("zookeeper.superUser");
+
+    /// <summary>True when an authProvider.N line registers Java's SASLAuthenticationProvider, which makes sasl ACLs valid.</summary>
+    public bool SaslAclsEnabled => Properties.Any(p => p.Key.StartsWith("zookeeper.authProvider.", StringComparison.Ordinal)
+        && p.Value.EndsWith("SASLAuthenticationProvider", StringComparison.Ordinal));
+
     public bool ExtendedTypesEnabled => Property("zookeeper.extendedTypesEnabled") == "true";
 
     public string? SuperDigest => Property("zookeeper.DigestAuthenticationProvider.superDigest");

@@ -42,8 +42,7 @@ internal sealed partial class Engine
                 Authenticate(ch, w.Xid, (AuthPacket)w.Body!);
                 break;
             case OpCode.Sasl:
-                // No SASL provider is configured (the ACL and auth issue adds one): Java answers a null token.
-                _outbox.Send(ch, new ReplyHeader(w.Xid, Zxid.Zero, ErrorCode.Ok), new SaslToken(null));
+                Sasl(ch, w.Xid, (SaslToken)w.Body!);
                 break;
             case OpCode.CreateSession:
                 // Only the server makes this op; Java answers a client that sends it with -5.
@@ -150,6 +149,42 @@ internal sealed partial class Engine
     }
 
     /// <summary>Handlers return no body with an error (§3.1), except where Java sends one anyway (multiRead).</summary>
+    /// <summary>
+    /// op 102 (§3.3): DIGEST-MD5 against the JAAS users; success adds sasl:&lt;user&gt; (and super for
+    /// zookeeper.superUser). Without JAAS users Java answers a null token. Replies carry zxid 0.
+    /// </summary>
+    private void Sasl(IClientChannel ch, int xid, SaslToken request)
+    {
+        if (_saslUsers is null)
+        {
+            _outbox.Send(ch, new ReplyHeader(xid, Zxid.Zero, ErrorCode.Ok), new SaslToken(null));
+            return;
+        }
+
+        if (!_sasl.TryGetValue(ch, out var exchange))
+            _sasl[ch] = exchange = new DigestMd5Server(_saslUsers);
+        try
+        {
+            var token = exchange.Evaluate(request.Token ?? []);
+            if (exchange.Complete)
+            {
+                _sasl.Remove(ch);
+                ch.AuthIds.Add(new Id("sasl", exchange.User!));
+                if (exchange.User == _options.SuperUser)
+                    ch.AuthIds.Add(new Id("super", ""));
+            }
+
+            _outbox.Send(ch, new ReplyHeader(xid, Zxid.Zero, ErrorCode.Ok), new SaslToken(token));
+        }
+        catch (AuthenticationException e)
+        {
+            Log.SaslFailed(_logger, ch.RemoteAddress, e.Message);
+            _sasl.Remove(ch);
+            _outbox.Send(ch, new ReplyHeader(xid, Zxid.Zero, ErrorCode.AuthFailed), new SaslToken(null));
+            _outbox.Close(ch);
+        }
+    }
+
     private void Reply(IClientChannel ch, int xid, Zxid zxid, ErrorCode err, IJuteWritable? body) =>
         _outbox.Send(ch, new ReplyHeader(xid, zxid, err), body);
 }

@@ -38,6 +38,8 @@ internal sealed partial class Engine
     private readonly Prep _prep;
     private readonly Final _final;
     private readonly Reads _reads;
+    private readonly Dictionary<IClientChannel, DigestMd5Server> _sasl = [];
+    private readonly Dictionary<string, string>? _saslUsers;
     private bool _pendingTxns;
 
     public Engine(ServerOptions options, TimeProvider time, ILogger logger, IReplicator replicator, RecoveredState? state = null)
@@ -53,7 +55,8 @@ internal sealed partial class Engine
         foreach (var (id, timeoutMs) in state?.Sessions ?? [])
             _sessions.Add(id, timeoutMs, NowMs);
         _view = new PrepView(Tree);
-        _prep = new Prep(_view, options.ExtendedTypesEnabled);
+        _prep = new Prep(_view, options.ExtendedTypesEnabled, options.SaslAclsEnabled);
+        _saslUsers = options.JaasConfigPath is { } jaas ? JaasUsers.Read(jaas, options.JaasSection) : null;
         _final = new Final(Tree);
         _reads = new Reads(Tree, Watches);
     }
@@ -227,6 +230,7 @@ internal sealed partial class Engine
 
     private void Detach(IClientChannel ch)
     {
+        _sasl.Remove(ch);
         Watches.RemoveAll(ch);
         if (_sessions.Get(ch.SessionId) is { } session && session.Owner == ch)
             session.Owner = null;

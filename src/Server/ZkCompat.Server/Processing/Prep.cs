@@ -11,7 +11,7 @@ namespace ZkCompat.Server.Processing;
 /// Turns one write request into its txn record, checking in Java's order so the same error wins
 /// (PROTOCOL.md §3.7). Pure apart from the <see cref="PrepView"/> it updates.
 /// </summary>
-internal sealed class Prep(PrepView view, bool extendedTypesEnabled)
+internal sealed class Prep(PrepView view, bool extendedTypesEnabled, bool saslAclsEnabled)
 {
     private const long MaxTtlMs = 0xFFFFFFFFFFL;
 
@@ -44,7 +44,7 @@ internal sealed class Prep(PrepView view, bool extendedTypesEnabled)
         var slash = path.LastIndexOf('/');
         if (slash < 0 || path.Contains('\0', StringComparison.Ordinal))
             throw new PrepException(ErrorCode.BadArguments);
-        var fixedAcls = AclCheck.FixUp(acls, authIds) ?? throw new PrepException(ErrorCode.InvalidAcl);
+        var fixedAcls = AclCheck.FixUp(acls, authIds, saslAclsEnabled) ?? throw new PrepException(ErrorCode.InvalidAcl);
         var parentPath = path[..slash];
         var parent = view.Get(parentPath) ?? throw new PrepException(ErrorCode.NoNode);
         Require(parent, authIds, Perms.Create);
@@ -107,7 +107,7 @@ internal sealed class Prep(PrepView view, bool extendedTypesEnabled)
     {
         if (!PathRules.IsValid(request.Path))
             throw new PrepException(ErrorCode.BadArguments);
-        var acls = AclCheck.FixUp(request.Acls, authIds) ?? throw new PrepException(ErrorCode.InvalidAcl);
+        var acls = AclCheck.FixUp(request.Acls, authIds, saslAclsEnabled) ?? throw new PrepException(ErrorCode.InvalidAcl);
         var node = view.Get(request.Path) ?? throw new PrepException(ErrorCode.NoNode);
         Require(node, authIds, Perms.Admin);
         var aversion = CheckVersion(node.Aversion, request.Version);

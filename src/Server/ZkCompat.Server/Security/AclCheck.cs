@@ -36,7 +36,7 @@ internal static class AclCheck
     /// Validates an ACL from create/setACL and expands the "auth" pseudo-scheme into the
     /// connection's authenticated ids; null means INVALIDACL (§6.2).
     /// </summary>
-    public static List<Acl>? FixUp(IReadOnlyList<Acl>? acls, IReadOnlyCollection<Id> authIds)
+    public static List<Acl>? FixUp(IReadOnlyList<Acl>? acls, IReadOnlyCollection<Id> authIds, bool saslAclsEnabled)
     {
         if (acls is null || acls.Count == 0)
             return null;
@@ -50,7 +50,7 @@ internal static class AclCheck
                     return null;
                 result.AddRange(expanded.Select(id => new Acl(acl.Perms, id)));
             }
-            else if (IsValid(acl.Id))
+            else if (IsValid(acl.Id, saslAclsEnabled))
             {
                 result.Add(acl);
             }
@@ -63,12 +63,13 @@ internal static class AclCheck
         return result.Distinct().ToList();
     }
 
-    private static bool IsValid(Id id) => id.Scheme switch
+    private static bool IsValid(Id id, bool saslAclsEnabled) => id.Scheme switch
     {
+        "sasl" => saslAclsEnabled && id.Ident.Length > 0,
         "world" => id.Ident == "anyone",
         "digest" => JavaSplitCount(id.Ident, ':') == 2,
         "ip" => IpMask.TryParse(id.Ident, out _),
-        // sasl ids become valid with a SASL provider (the ACL and auth issue); Java has none by default.
+        // sasl ids are valid only when authProvider.N registers the SASL provider; Java has none by default.
         _ => false,
     };
 
