@@ -81,6 +81,9 @@ public sealed record ServerOptions
     public bool SaslAclsEnabled => Properties.Any(p => p.Key.StartsWith("zookeeper.authProvider.", StringComparison.Ordinal)
         && p.Value.EndsWith("SASLAuthenticationProvider", StringComparison.Ordinal));
 
+    /// <summary>zookeeper.enforceQuota: hard quota limits refuse writes with QUOTAEXCEEDED.</summary>
+    public bool EnforceQuota => Property("zookeeper.enforceQuota") == "true";
+
     public bool ExtendedTypesEnabled => Property("zookeeper.extendedTypesEnabled") == "true";
 
     public string? SuperDigest => Property("zookeeper.DigestAuthenticationProvider.superDigest");

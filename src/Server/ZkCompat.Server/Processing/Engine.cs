@@ -55,7 +55,7 @@ internal sealed partial class Engine
         foreach (var (id, timeoutMs) in state?.Sessions ?? [])
             _sessions.Add(id, timeoutMs, NowMs);
         _view = new PrepView(Tree);
-        _prep = new Prep(_view, options.ExtendedTypesEnabled, options.SaslAclsEnabled);
+        _prep = new Prep(_view, options.ExtendedTypesEnabled, options.SaslAclsEnabled, options.EnforceQuota ? Tree.Quotas : null);
         _saslUsers = options.JaasConfigPath is { } jaas ? JaasUsers.Read(jaas, options.JaasSection) : null;
         _final = new Final(Tree);
         _reads = new Reads(Tree, Watches);

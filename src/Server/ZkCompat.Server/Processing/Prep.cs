@@ -11,7 +11,7 @@ namespace ZkCompat.Server.Processing;
 /// Turns one write request into its txn record, checking in Java's order so the same error wins
 /// (PROTOCOL.md §3.7). Pure apart from the <see cref="PrepView"/> it updates.
 /// </summary>
-internal sealed class Prep(PrepView view, bool extendedTypesEnabled, bool saslAclsEnabled)
+internal sealed class Prep(PrepView view, bool extendedTypesEnabled, bool saslAclsEnabled, Quotas? enforcedQuotas)
 {
     private const long MaxTtlMs = 0xFFFFFFFFFFL;
 
@@ -56,6 +56,7 @@ internal sealed class Prep(PrepView view, bool extendedTypesEnabled, bool saslAc
             throw new PrepException(ErrorCode.NodeExists);
         if (EphemeralKind.IsSession(parent.EphemeralOwner))
             throw new PrepException(ErrorCode.NoChildrenForEphemerals);
+        CheckQuota(path, data?.Length ?? 0, 1);
 
         var parentCversion = parent.Cversion + 1;
         view.Put(parentPath.Length == 0 ? "/" : parentPath, parent with { Cversion = parentCversion, ChildCount = parent.ChildCount + 1 });
@@ -98,6 +99,7 @@ internal sealed class Prep(PrepView view, bool extendedTypesEnabled, bool saslAc
     {
         var node = ExistingValid(request.Path);
         Require(node, authIds, Perms.Write);
+        CheckQuota(request.Path, (request.Data?.Length ?? 0) - (view.DataLength(request.Path) ?? 0), 0);
         var version = CheckVersion(node.Version, request.Version);
         view.Put(request.Path, node with { Version = version });
         return new SetDataTxn(request.Path, request.Data, version);
@@ -127,6 +129,12 @@ internal sealed class Prep(PrepView view, bool extendedTypesEnabled, bool saslAc
         if (!PathRules.IsValid(path))
             throw new PrepException(ErrorCode.BadArguments);
         return view.Get(path) ?? throw new PrepException(ErrorCode.NoNode);
+    }
+
+    private void CheckQuota(string path, long bytesDiff, int countDiff)
+    {
+        if (enforcedQuotas?.Check(path, bytesDiff, countDiff) is ErrorCode.QuotaExceeded)
+            throw new PrepException(ErrorCode.QuotaExceeded);
     }
 
     private static void Require(NodeRecord node, IReadOnlyCollection<Id> authIds, Perms perms)

@@ -23,6 +23,9 @@ internal sealed class PrepView(DataTree tree)
 
     public void Put(string path, NodeRecord? record) => _changes[path] = record;
 
+    /// <summary>The applied data length of a node (quota checks use the applied tree, as Java's do).</summary>
+    public int? DataLength(string path) => tree.Get(path)?.Data?.Length;
+
     public Dictionary<string, NodeRecord?> Mark() => new(_changes, StringComparer.Ordinal);
 
     public void Rollback(Dictionary<string, NodeRecord?> mark)

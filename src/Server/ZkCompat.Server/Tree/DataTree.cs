@@ -24,13 +24,14 @@ internal sealed class DataTree
 
     public DataTree()
     {
+        Quotas = new Quotas(this);
         Add("/", new DataNode([], Acls.Open, Zxid.Zero, 0, 0));
         Add(ZooKeeperPath, new DataNode([], Acls.Open, Zxid.Zero, 0, 0));
         Add(QuotaPath, new DataNode([], Acls.Open, Zxid.Zero, 0, 0));
         Add(ConfigPath, new DataNode([], Acls.ReadOnly, Zxid.Zero, 0, 0) { Aversion = -1 });
     }
 
-    private DataTree(bool empty) => _ = empty;
+    private DataTree(bool empty) => Quotas = new Quotas(this);
 
     public int NodeCount => _nodes.Count;
 
@@ -48,7 +49,26 @@ internal sealed class DataTree
             tree.Add(path, node);
         }
 
-        return tree.Get("/") is null ? throw new InvalidDataException("snapshot has no root node") : tree;
+        if (tree.Get("/") is null)
+            throw new InvalidDataException("snapshot has no root node");
+        tree.Quotas.Rebuild();
+        return tree;
+    }
+
+    /// <summary>Quota roots and their live stats.</summary>
+    public Quotas Quotas { get; }
+
+    /// <summary>A node and all its descendants.</summary>
+    public IEnumerable<DataNode> Subtree(string path)
+    {
+        if (!_nodes.TryGetValue(path, out var node))
+            yield break;
+        yield return node;
+        foreach (var child in node.Children.ToList())
+        {
+            foreach (var below in Subtree(PathRules.Child(path, child)))
+                yield return below;
+        }
     }
 
     public DataNode? Get(string path) => _nodes.GetValueOrDefault(path);
@@ -96,6 +116,7 @@ internal sealed class DataTree
             }
         });
         Add(path, new DataNode(data, acls, zxid, time, ephemeralOwner));
+        Quotas.Created(path, data?.Length ?? 0);
         events.Add(new ChangeEvent(EventType.NodeCreated, path));
         events.Add(new ChangeEvent(EventType.NodeChildrenChanged, parentPath));
     }
@@ -125,6 +146,7 @@ internal sealed class DataTree
             });
         }
 
+        Quotas.Deleted(path, node.Data?.Length ?? 0);
         events.Add(new ChangeEvent(EventType.NodeDeleted, path));
         events.Add(new ChangeEvent(EventType.NodeChildrenChanged, parentPath));
     }
@@ -133,6 +155,7 @@ internal sealed class DataTree
     {
         if (!_nodes.TryGetValue(path, out var node))
             return;
+        Quotas.DataChanged(path, (data?.Length ?? 0) - (node.Data?.Length ?? 0));
         Change(path, node, () =>
         {
             node.Data = data;
