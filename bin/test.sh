@@ -7,7 +7,7 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-packages=(zookeeper zookeeper-bin python3-kazoo default-jre-headless)
+packages=(zookeeper zookeeper-bin python3-kazoo default-jre-headless default-jdk-headless libcurator-framework-java libcurator-recipes-java golang-go golang-github-samuel-go-zookeeper-dev nodejs)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

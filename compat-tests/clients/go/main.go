@@ -358,6 +358,75 @@ func reconnectWatches(s *session, root string) {
 	check(exists, "the ephemeral survived the reconnect")
 }
 
+// gatedDialer dials only while its gate is open, and can cut every socket it made.
+type gatedDialer struct {
+	mu      sync.Mutex
+	open    chan struct{}
+	sockets []net.Conn
+}
+
+func newGatedDialer() *gatedDialer {
+	d := &gatedDialer{open: make(chan struct{})}
+	close(d.open)
+	return d
+}
+
+func (d *gatedDialer) dial(network, address string, timeout time.Duration) (net.Conn, error) {
+	d.mu.Lock()
+	gate := d.open
+	d.mu.Unlock()
+	select {
+	case <-gate:
+	case <-time.After(waitTime):
+		return nil, errors.New("gate stayed closed")
+	}
+	conn, err := net.DialTimeout(network, address, timeout)
+	if err == nil {
+		d.mu.Lock()
+		d.sockets = append(d.sockets, conn)
+		d.mu.Unlock()
+	}
+	return conn, err
+}
+
+// cutAndHold closes every socket and keeps new ones from being dialled until release.
+func (d *gatedDialer) cutAndHold() (release func()) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	gate := make(chan struct{})
+	d.open = gate
+	for _, c := range d.sockets {
+		c.Close()
+	}
+	d.sockets = nil
+	return func() { close(gate) }
+}
+
+// reconnectMissedEvents changes watched nodes while the client is away: on reconnecting, its
+// setWatches carries the last zxid it saw, and the server fires what it missed at once.
+func reconnectMissedEvents(s *session, root string) {
+	dialer := newGatedDialer()
+	w, states := s.connectVia(dialer.dial)
+	actor, _ := s.connect()
+	_, err := actor.Create(root, []byte("a"), 0, open)
+	must(err, "create")
+	_, _, changed, err := w.GetW(root)
+	must(err, "data watch")
+	exists, _, created, err := w.ExistsW(root + "/later")
+	must(err, "exists watch")
+	check(!exists, "%s/later exists before it was made", root)
+	release := dialer.cutAndHold()
+	waitState(states, zk.StateDisconnected)
+	_, err = actor.Set(root, []byte("b"), -1)
+	must(err, "set while the watcher is away")
+	_, err = actor.Create(root+"/later", nil, 0, open)
+	must(err, "create while the watcher is away")
+	release()
+	waitState(states, zk.StateHasSession)
+	checkEqual("EventNodeDataChanged "+root, describe(nextEvent(changed, "the missed data change")), "data watch after reconnect")
+	checkEqual("EventNodeCreated "+root+"/later", describe(nextEvent(created, "the missed create")), "exists watch after reconnect")
+}
+
 var cases = []struct {
 	name string
 	body func(*session, string)
@@ -369,6 +438,7 @@ var cases = []struct {
 	{"lock", lock},
 	{"acl", acl},
 	{"reconnect-watches", reconnectWatches},
+	{"reconnect-missed-events", reconnectMissedEvents},
 }
 
 func runOne(hosts, root, name string) string {

@@ -10,7 +10,7 @@ case "${1:-}" in
   build)
     out="$2"
     cd "$here"
-    export GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$out/gocache" GOFLAGS= GOPROXY=off GOTOOLCHAIN=local
+    export GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$out/gocache" GOENV=off GOFLAGS= GOPROXY=off GOTOOLCHAIN=local
     exec go build -o "$out/go_matrix" main.go
     ;;
   run)

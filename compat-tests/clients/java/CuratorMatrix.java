@@ -12,6 +12,14 @@ import org.apache.curator.framework.api.transaction.CuratorTransactionResult;
 import org.apache.curator.framework.recipes.barriers.DistributedBarrier;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+import org.apache.curator.framework.recipes.cache.TreeCache;
+import org.apache.curator.framework.recipes.cache.TreeCacheEvent;
+import org.apache.curator.framework.recipes.leader.LeaderSelector;
+import org.apache.curator.framework.recipes.leader.LeaderSelectorListenerAdapter;
+import org.apache.curator.framework.recipes.locks.InterProcessSemaphoreV2;
+import org.apache.curator.framework.recipes.locks.Lease;
+import org.apache.curator.framework.recipes.shared.SharedCount;
+import org.apache.curator.framework.recipes.shared.VersionedValue;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.locks.InterProcessMutex;
 import org.apache.curator.framework.recipes.nodes.PersistentNode;
@@ -42,7 +50,12 @@ public final class CuratorMatrix {
             .add("distributed-barrier", CuratorMatrix::barrier)
             .add("distributed-queue", CuratorMatrix::queue)
             .add("persistent-node", CuratorMatrix::persistentNode)
-            .add("curator-cache", CuratorMatrix::cache);
+            .add("curator-cache", CuratorMatrix::cache)
+            .add("shared-count", CuratorMatrix::sharedCount)
+            .add("semaphore", CuratorMatrix::semaphore)
+            .add("leader-selector", CuratorMatrix::leaderSelector)
+            .add("tree-cache", CuratorMatrix::treeCache)
+            .add("session-expiry", CuratorMatrix::sessionExpiry);
         System.exit(matrix.run(args[0], Arrays.asList(args).subList(1, args.length)));
     }
 
@@ -270,6 +283,147 @@ public final class CuratorMatrix {
                 b.delete().forPath(root + "/old");
                 Matrix.checkEqual("delete " + root + "/old", Matrix.take(events, "delete event"), "delete");
                 Matrix.checkEqual("n", text(cache.get(root + "/new").map(n -> n.getData()).orElse(null)), "cache.get");
+            }
+        }
+    }
+
+    static void sharedCount(String connect, String root) throws Exception {
+        try (CuratorFramework a = connect(connect); CuratorFramework b = connect(connect)) {
+            try (SharedCount one = new SharedCount(a, root, 0); SharedCount two = new SharedCount(b, root, 0)) {
+                BlockingQueue<Integer> seen = new LinkedBlockingQueue<>();
+                two.addListener(new org.apache.curator.framework.recipes.shared.SharedCountListener() {
+                    @Override
+                    public void countHasChanged(org.apache.curator.framework.recipes.shared.SharedCountReader reader, int value) {
+                        seen.add(value);
+                    }
+
+                    @Override
+                    public void stateChanged(CuratorFramework client, ConnectionState newState) {
+                    }
+                });
+                one.start();
+                two.start();
+                VersionedValue<Integer> current = one.getVersionedValue();
+                Matrix.check(one.trySetCount(current, 5), "a compare-and-set with the current version");
+                Matrix.check(!one.trySetCount(current, 6), "a compare-and-set with a stale version");
+                Matrix.checkEqual(5, Matrix.take(seen, "the other client's change notice"), "the count the other client sees");
+                Matrix.checkEqual(5, two.getCount(), "the other client's count");
+            }
+        }
+    }
+
+    static void semaphore(String connect, String root) throws Exception {
+        try (CuratorFramework a = connect(connect); CuratorFramework b = connect(connect)) {
+            InterProcessSemaphoreV2 one = new InterProcessSemaphoreV2(a, root, 2);
+            InterProcessSemaphoreV2 two = new InterProcessSemaphoreV2(b, root, 2);
+            java.util.Collection<Lease> leases = one.acquire(2, Matrix.WAIT_MS, TimeUnit.MILLISECONDS);
+            Matrix.check(leases != null && leases.size() == 2, "the first client takes both leases");
+            Matrix.checkEqual(null, two.acquire(200, TimeUnit.MILLISECONDS), "no lease left for the second client");
+            one.returnAll(leases);
+            Lease lease = two.acquire(Matrix.WAIT_MS, TimeUnit.MILLISECONDS);
+            Matrix.check(lease != null, "the second client gets a lease once they were returned");
+            two.returnLease(lease);
+        }
+    }
+
+    static void leaderSelector(String connect, String root) throws Exception {
+        try (CuratorFramework a = connect(connect); CuratorFramework b = connect(connect)) {
+            BlockingQueue<String> leaders = new LinkedBlockingQueue<>();
+            CountDownLatch[] stepDown = {new CountDownLatch(1), new CountDownLatch(1)};
+            LeaderSelector[] selectors = new LeaderSelector[2];
+            CuratorFramework[] clients = {a, b};
+            for (int i = 0; i < 2; i++) {
+                String name = "s" + i;
+                CountDownLatch mine = stepDown[i];
+                selectors[i] = new LeaderSelector(clients[i], root, new LeaderSelectorListenerAdapter() {
+                    @Override
+                    public void takeLeadership(CuratorFramework client) throws Exception {
+                        leaders.add(name);
+                        mine.await(Matrix.WAIT_MS, TimeUnit.MILLISECONDS);
+                    }
+                });
+                selectors[i].setId(name);
+            }
+            try {
+                selectors[0].start();
+                Matrix.checkEqual("s0", Matrix.take(leaders, "the first leader"), "first leader");
+                selectors[1].start();
+                Matrix.eventually("two participants", () -> selectors[1].getParticipants().size() == 2);
+                Matrix.checkEqual("s0", selectors[1].getLeader().getId(), "the leader as the second selector sees it");
+                stepDown[0].countDown();
+                Matrix.checkEqual("s1", Matrix.take(leaders, "the second leader"), "the leader after the first stepped down");
+                stepDown[1].countDown();
+            } finally {
+                selectors[0].close();
+                selectors[1].close();
+            }
+        }
+    }
+
+    /** TreeCache is deprecated in favour of CuratorCache but still common; it uses one-shot watches only. */
+    @SuppressWarnings("deprecation")
+    static void treeCache(String connect, String root) throws Exception {
+        try (CuratorFramework a = connect(connect); CuratorFramework b = connect(connect)) {
+            b.create().forPath(root, bytes("r"));
+            BlockingQueue<String> events = new LinkedBlockingQueue<>();
+            try (TreeCache cache = TreeCache.newBuilder(a, root).build()) {
+                cache.getListenable().addListener((client, event) -> {
+                    if (event.getType() == TreeCacheEvent.Type.INITIALIZED) {
+                        events.add("INITIALIZED");
+                    } else if (event.getData() != null) {
+                        events.add(event.getType() + " " + event.getData().getPath() + " " + text(event.getData().getData()));
+                    }
+                });
+                cache.start();
+                Matrix.checkEqual("NODE_ADDED " + root + " r", Matrix.take(events, "the root"), "initial");
+                Matrix.checkEqual("INITIALIZED", Matrix.take(events, "INITIALIZED"), "initialized");
+                b.create().forPath(root + "/a", bytes("1"));
+                Matrix.checkEqual("NODE_ADDED " + root + "/a 1", Matrix.take(events, "added"), "added");
+                b.create().forPath(root + "/a/deep", bytes("d"));
+                Matrix.checkEqual("NODE_ADDED " + root + "/a/deep d", Matrix.take(events, "deep added"), "deep added");
+                b.setData().forPath(root + "/a", bytes("2"));
+                Matrix.checkEqual("NODE_UPDATED " + root + "/a 2", Matrix.take(events, "updated"), "updated");
+                b.delete().forPath(root + "/a/deep");
+                Matrix.checkEqual("NODE_REMOVED " + root + "/a/deep d", Matrix.take(events, "removed"), "removed");
+            }
+        }
+    }
+
+    /**
+     * Ends a Curator client's session from outside (another handle on the same session id and
+     * password closes it): Curator must see the session lost, start a new one and recreate its
+     * PersistentNode under the new session.
+     */
+    static void sessionExpiry(String connect, String root) throws Exception {
+        try (CuratorFramework a = connect(connect); CuratorFramework b = connect(connect)) {
+            b.create().forPath(root);
+            BlockingQueue<ConnectionState> states = new LinkedBlockingQueue<>();
+            a.getConnectionStateListenable().addListener((client, state) -> states.add(state));
+            String path = root + "/me";
+            try (PersistentNode node = new PersistentNode(a, CreateMode.EPHEMERAL, false, path, bytes("v"))) {
+                node.start();
+                Matrix.check(node.waitForInitialCreate(Matrix.WAIT_MS, TimeUnit.MILLISECONDS), "initial create");
+                org.apache.zookeeper.ZooKeeper handle = a.getZookeeperClient().getZooKeeper();
+                long oldSession = handle.getSessionId();
+                CountDownLatch taken = new CountDownLatch(1);
+                org.apache.zookeeper.ZooKeeper thief = new org.apache.zookeeper.ZooKeeper(connect, 10_000, e -> {
+                    if (e.getState() == org.apache.zookeeper.Watcher.Event.KeeperState.SyncConnected) {
+                        taken.countDown();
+                    }
+                }, oldSession, handle.getSessionPasswd());
+                Matrix.await(taken, "a second handle on the same session");
+                thief.close();
+                List<ConnectionState> seen = new ArrayList<>();
+                while (!seen.contains(ConnectionState.RECONNECTED)) {
+                    seen.add(Matrix.take(states, "LOST then RECONNECTED, so far " + seen));
+                }
+                Matrix.check(seen.contains(ConnectionState.LOST), "LOST before RECONNECTED: " + seen);
+                long newSession = a.getZookeeperClient().getZooKeeper().getSessionId();
+                Matrix.check(newSession != oldSession, "a new session after the old one ended");
+                Matrix.eventually("the node to be recreated under the new session", () -> {
+                    Stat stat = b.checkExists().forPath(path);
+                    return stat != null && stat.getEphemeralOwner() == newSession;
+                });
             }
         }
     }

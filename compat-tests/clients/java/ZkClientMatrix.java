@@ -10,12 +10,15 @@ import org.apache.zookeeper.AsyncCallback;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Op;
+import org.apache.zookeeper.Quotas;
+import org.apache.zookeeper.StatsTrack;
 import org.apache.zookeeper.OpResult;
 import org.apache.zookeeper.WatchedEvent;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.Watcher.Event.EventType;
 import org.apache.zookeeper.ZooDefs.Ids;
 import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.cli.SetQuotaCommand;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Stat;
 import org.apache.zookeeper.recipes.lock.LockListener;
@@ -41,7 +44,9 @@ public final class ZkClientMatrix {
             .add("acl", ZkClientMatrix::acl)
             .add("remove-watches", ZkClientMatrix::removeWatches)
             .add("lock-recipe", ZkClientMatrix::lockRecipe)
-            .add("persistent-recursive-watch", ZkClientMatrix::persistentRecursiveWatch);
+            .add("persistent-recursive-watch", ZkClientMatrix::persistentRecursiveWatch)
+            .add("quota-stats", ZkClientMatrix::quotaStats)
+            .add("stat-fields", ZkClientMatrix::statFields);
         System.exit(matrix.run(args[0], Arrays.asList(args).subList(1, args.length)));
     }
 
@@ -328,5 +333,71 @@ public final class ZkClientMatrix {
         } finally {
             zk.close();
         }
+    }
+
+    /** The server keeps a quota root's zookeeper_stats (count and bytes) up to date as the subtree changes. */
+    static void quotaStats(String connect, String root) throws Exception {
+        ZooKeeper zk = connect(connect, null);
+        try {
+            zk.create(root, bytes("abc"), Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            zk.create(root + "/a", bytes("12345"), Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            StatsTrack limit = new StatsTrack();
+            limit.setCount(10);
+            limit.setBytes(1000);
+            Matrix.check(SetQuotaCommand.createQuota(zk, root, limit), "setquota (zkCli's createQuota)");
+            StatsTrack limits = new StatsTrack(zk.getData(Quotas.limitPath(root), false, null));
+            Matrix.checkEqual(10L, limits.getCount(), "the limits node's count");
+            StatsTrack stats = new StatsTrack(zk.getData(Quotas.statPath(root), false, null));
+            Matrix.checkEqual("2,8", stats.getCount() + "," + stats.getBytes(), "count,bytes after setquota");
+            zk.create(root + "/b", bytes("xy"), Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            zk.setData(root + "/a", bytes("1"), -1);
+            stats = new StatsTrack(zk.getData(Quotas.statPath(root), false, null));
+            Matrix.checkEqual("3,6", stats.getCount() + "," + stats.getBytes(), "count,bytes after a create and a set");
+            zk.delete(root + "/b", -1);
+            stats = new StatsTrack(zk.getData(Quotas.statPath(root), false, null));
+            Matrix.checkEqual("2,4", stats.getCount() + "," + stats.getBytes(), "count,bytes after a delete");
+        } finally {
+            zk.close();
+        }
+    }
+
+    /** create2's Stat, and how a parent's cversion, pzxid and mzxid follow its children's creates and deletes. */
+    static void statFields(String connect, String root) throws Exception {
+        ZooKeeper zk = connect(connect, null);
+        try {
+            Stat created = new Stat();
+            zk.create(root, bytes("p"), Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT, created);
+            Matrix.checkEqual(zk.exists(root, false), created, "create2's Stat against exists");
+            Matrix.checkEqual(created.getCtime(), created.getMtime(), "ctime == mtime on create");
+            Matrix.checkEqual(created.getCzxid(), created.getPzxid(), "pzxid of a childless node");
+            Stat child = new Stat();
+            zk.create(root + "/s-", null, Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT_SEQUENTIAL, child);
+            Stat parent = zk.exists(root, false);
+            Matrix.checkEqual(1, parent.getCversion(), "cversion after a child create");
+            Matrix.checkEqual(child.getCzxid(), parent.getPzxid(), "pzxid is the child create's zxid");
+            Matrix.checkEqual(created.getMzxid(), parent.getMzxid(), "a child create leaves mzxid alone");
+            zk.delete(root + "/s-0000000000", -1);
+            parent = zk.exists(root, false);
+            Matrix.checkEqual(2, parent.getCversion(), "cversion after a child delete");
+            Matrix.check(parent.getPzxid() > child.getCzxid(), "pzxid moves on a child delete");
+            // Java 3.8.0 numbers this one 1, not 2: its delete leaves the sequence counter alone.
+            String next = zk.create(root + "/s-", null, Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT_SEQUENTIAL);
+            Matrix.checkEqual(root + "/s-0000000001", next, "the next sequential name");
+            Stat withChildren = new Stat();
+            List<String> children = zk.getChildren(root, false, withChildren);
+            Matrix.checkEqual(Arrays.asList("s-0000000001"), children, "getChildren2");
+            Matrix.checkEqual(zk.exists(root, false), withChildren, "getChildren2's Stat against exists");
+            Stat config = zk.exists("/zookeeper/config", false);
+            Matrix.check(config != null, "/zookeeper/config exists");
+            Matrix.checkEqual(Arrays.asList("config", "quota"), sorted(zk.getChildren("/zookeeper", false)), "children of /zookeeper");
+        } finally {
+            zk.close();
+        }
+    }
+
+    static List<String> sorted(List<String> items) {
+        List<String> copy = new ArrayList<>(items);
+        copy.sort(null);
+        return copy;
     }
 }

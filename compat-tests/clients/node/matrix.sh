@@ -8,9 +8,12 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 case "${1:-}" in
   build)
     out="$2"
+    # Debian's own nodejs ships without npm (package npm); NodeSource's nodejs includes it.
+    command -v npm >/dev/null || { echo "FAIL npm is missing: apt-get install npm (or a nodejs that bundles it)" >&2; exit 1; }
+    export HOME="${HOME:-$out}"  # npm keeps its download cache under HOME
     cp "$here/package.json" "$here/package-lock.json" "$out/"
     cd "$out"
-    exec npm ci --no-audit --no-fund --loglevel=error
+    exec npm ci --no-audit --no-fund --no-update-notifier --loglevel=error
     ;;
   run)
     out="$2"; shift 2
