@@ -15,6 +15,15 @@ internal interface IServerUnderTest : IAsyncDisposable
 
     ServerSettings Settings { get; }
 
+    /// <summary>The dataDir in its zoo.cfg (the caller's, when it gave one in <see cref="ServerStartOptions"/>).</summary>
+    string DataDir { get; }
+
+    /// <summary>SIGKILLs the server's process tree and waits for it to exit; the dataDir and the log stay until disposal.</summary>
+    Task KillAsync();
+
+    /// <summary>SIGTERMs the server (a clean stop) and waits up to <paramref name="timeout"/>; false if it is still running.</summary>
+    Task<bool> StopAsync(TimeSpan timeout);
+
     /// <summary>The zoo.cfg the server was started with, the port, and the tail of its stdout/stderr.</summary>
     string Describe(int maxLogChars);
 }

@@ -14,16 +14,17 @@ internal sealed class ServerProcess : IServerUnderTest
     private readonly string _config;
     private readonly Stopwatch _age = Stopwatch.StartNew();
 
-    private ServerProcess(IServerLauncher launcher, ServerSettings settings, int port)
+    private ServerProcess(IServerLauncher launcher, ServerSettings settings, int port, ServerStartOptions options)
     {
         Name = launcher.Name;
         Settings = settings;
         Port = port;
         _workDir = Directory.CreateTempSubdirectory($"zkcompat-{launcher.Name}-").FullName;
-        var dataDir = Path.Combine(_workDir, "data");
-        Directory.CreateDirectory(dataDir);
+        // A given dataDir belongs to the caller (it outlives this server); the default one is deleted with the work dir.
+        DataDir = options.DataDir ?? Path.Combine(_workDir, "data");
+        Directory.CreateDirectory(DataDir);
         var configPath = Path.Combine(_workDir, "zoo.cfg");
-        _config = settings.ToZooCfg(port, dataDir, launcher.ExtraConfigLines);
+        _config = settings.ToZooCfg(port, DataDir, launcher.ExtraConfigLines.Concat(options.ExtraConfigLines));
         File.WriteAllText(configPath, _config);
         _process = new Process { StartInfo = launcher.CreateStartInfo(_workDir, configPath) };
         _log.Attach(_process);
@@ -39,14 +40,16 @@ internal sealed class ServerProcess : IServerUnderTest
 
     public ServerSettings Settings { get; }
 
+    public string DataDir { get; }
+
     public bool HasExited => _process.HasExited;
 
     /// <summary>True when the log says the port was taken between choosing it and binding it.</summary>
     public bool LostPortRace => _log.Contains("Address already in use");
 
-    public static ServerProcess Start(IServerLauncher launcher, ServerSettings settings, int port)
+    public static ServerProcess Start(IServerLauncher launcher, ServerSettings settings, int port, ServerStartOptions? options = null)
     {
-        var server = new ServerProcess(launcher, settings, port);
+        var server = new ServerProcess(launcher, settings, port, options ?? ServerStartOptions.Default);
         try
         {
             server._process.Start();
@@ -93,6 +96,41 @@ internal sealed class ServerProcess : IServerUnderTest
             .AppendLine("--- server stdout+stderr (tail) ---")
             .Append(_log.Tail(maxLogChars))
             .ToString();
+    }
+
+    public async Task KillAsync()
+    {
+        // Process.Kill sends SIGKILL on Unix: no shutdown hook, no flush, no close.
+        await ProcessTree.KillAsync(_process);
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException($"server '{Name}' on {ConnectString} did not exit after SIGKILL");
+        }
+    }
+
+    public async Task<bool> StopAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return true;
+        }
+
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            // SIGTERM to coreutils' timeout, which passes it on to the server (a JVM or dotnet).
+            using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", $"{_process.Id}" }, UseShellExecute = false })!)
+            {
+                await kill.WaitForExitAsync(deadline.Token);
+            }
+
+            await _process.WaitForExitAsync(deadline.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -8,7 +8,7 @@ internal static class ServerUnderTest
     private const int PortAttempts = 3;
     private const int LogCharsInErrors = 20_000;
 
-    public static async Task<IServerUnderTest> StartAsync(string name)
+    public static async Task<IServerUnderTest> StartAsync(string name, ServerStartOptions? options = null)
     {
         IServerLauncher launcher = name switch
         {
@@ -19,7 +19,7 @@ internal static class ServerUnderTest
 
         for (var attempt = 1; ; attempt++)
         {
-            var server = ServerProcess.Start(launcher, ServerSettings.Default, Support.FreePort.Next());
+            var server = ServerProcess.Start(launcher, ServerSettings.Default, Support.FreePort.Next(), options);
             if (await server.WaitUntilServingAsync(ReadyTimeout))
             {
                 return server;

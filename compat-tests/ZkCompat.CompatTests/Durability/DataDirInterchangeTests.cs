@@ -1,0 +1,172 @@
+using System.Text;
+using Xunit.Abstractions;
+using ZkCompat.CompatTests.Servers;
+
+namespace ZkCompat.CompatTests.Durability;
+
+/// <summary>
+/// One server writes a dataDir and is SIGKILLed (or SIGTERMed) while a session with ephemerals is alive; the other
+/// server starts on that same dataDir. Both dump every node through kazoo with a super session (path,
+/// data, every Stat field, ACLs) and the dumps must be identical; the live session must resume with its
+/// password and its ephemerals must go when it closes; sequential counters must continue where the writer
+/// left them. The writer's content: data empty/null/binary/UTF-8/300 KB, digest/ip/ip-mask/world-read/
+/// 'auth'/shared ACLs and setACL, counters ahead of their children, a committed and a rolled-back multi,
+/// containers (op 19) and TTL nodes (op 21), ephemerals of a closed and of a live session, and churn
+/// enough for many snapshots and log files (snapCount=20). See clients/durability/interchange.py.
+/// Same-server pairs are the controls: they show what a restart alone preserves.
+/// </summary>
+public sealed class DataDirInterchangeTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromSeconds(90);
+    private const int MinSnapshots = 4;
+    private const int MinLogs = 5;
+
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>Writer, reader, and how the writer ends: SIGKILL ("kill") or SIGTERM, a clean stop ("term").</summary>
+    public static TheoryData<string, string, string> Cases
+    {
+        get
+        {
+            var cases = new TheoryData<string, string, string>();
+            foreach (var stop in new[] { "kill", "term" })
+            {
+                cases.Add("java", "zkcompat", stop);
+                cases.Add("zkcompat", "java", stop);
+                cases.Add("java", "java", stop);
+                cases.Add("zkcompat", "zkcompat", stop);
+            }
+
+            return cases;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task DataDir_WrittenByOneServer_ReadsIdenticallyOnTheOther(string writer, string reader, string stop)
+    {
+        using var run = new DurabilityRun($"{writer}-{stop}-to-{reader}", output);
+        var options = new ServerStartOptions
+        {
+            DataDir = run.DataDir,
+            ExtraConfigLines = ["snapCount=20", "extendedTypesEnabled=true", DurabilityRun.SuperDigestLine],
+        };
+        var writerDump = Path.Combine(run.WorkDir, $"dump-{writer}-writer.jsonl");
+        var readerDump = Path.Combine(run.WorkDir, $"dump-{reader}-reader.jsonl");
+        var info = Path.Combine(run.WorkDir, "writer-info.json");
+        var failures = new List<string>();
+
+        // 1. The writer fills the tree, dumps it and is SIGKILLed while the holder session lives.
+        string writerLog;
+        await using (var server = await ServerUnderTest.StartAsync(writer, options))
+        {
+            await using var script = ScriptProcess.Start(
+                "interchange.py",
+                ["write", server.ConnectString, "--super-password", DurabilityRun.SuperPassword, "--dump", writerDump, "--info", info]);
+            var ready = await script.WaitForLineAsync(l => l.StartsWith("READY", StringComparison.Ordinal) || l.StartsWith("FAIL", StringComparison.Ordinal), ScriptTimeout);
+            // First the server, so no closeSession ever reaches it; then the holder's script.
+            var stopped = true;
+            if (stop == "term")
+            {
+                stopped = await server.StopAsync(StopTimeout);
+            }
+
+            await server.KillAsync();
+            await script.KillAsync();
+            writerLog = server.Describe(DurabilityRun.ServerLogChars);
+            if (ready is null || !ready.StartsWith("READY", StringComparison.Ordinal))
+            {
+                Fail(run, $"the writer script did not get ready on '{writer}'", script.Describe() + writerLog);
+            }
+
+            if (!stopped)
+            {
+                failures.Add($"'{writer}' did not exit within {StopTimeout.TotalSeconds}s of SIGTERM (it was SIGKILLed then)");
+            }
+
+            run.Note($"writer '{writer}' ({(stop == "term" ? "SIGTERM" : "SIGKILL")} with the holder session alive): {ready}");
+        }
+
+        var snapshots = run.DataFiles("snapshot.");
+        var logs = run.DataFiles("log.");
+        run.Note($"dataDir after the writer: {snapshots.Count} snapshots, {logs.Count} logs: {run.Listing()}");
+        if (snapshots.Count < MinSnapshots || logs.Count < MinLogs)
+        {
+            failures.Add($"'{writer}' wrote {snapshots.Count} snapshots and {logs.Count} logs with snapCount=20; " +
+                         $"expected at least {MinSnapshots} and {MinLogs}");
+        }
+
+        // 2. The reader starts on the same dataDir, dumps, resumes the session, probes the counters.
+        IServerUnderTest readerServer;
+        try
+        {
+            readerServer = await ServerUnderTest.StartAsync(reader, options);
+        }
+        catch (InvalidOperationException e)
+        {
+            Fail(run, $"'{reader}' did not start on the dataDir '{writer}' wrote", e.Message + "\n--- writer ---\n" + writerLog);
+            return;
+        }
+
+        await using (readerServer)
+        {
+            await using var script = ScriptProcess.Start(
+                "interchange.py",
+                ["read", readerServer.ConnectString, "--super-password", DurabilityRun.SuperPassword, "--dump", readerDump, "--info", info]);
+            var exited = await script.WaitForExitAsync(ScriptTimeout);
+            if (!exited || script.ExitCode != 0)
+            {
+                failures.Add($"the reader script on '{reader}' failed:\n{script.Describe()}");
+            }
+
+            if (!File.Exists(readerDump))
+            {
+                failures.Add("the reader wrote no dump");
+            }
+            else if (DumpDifference(File.ReadAllLines(writerDump), File.ReadAllLines(readerDump), writer, reader) is { } difference)
+            {
+                failures.Add(difference);
+            }
+
+            if (failures.Count > 0)
+            {
+                Fail(run, string.Join("\n\n", failures), readerServer.Describe(DurabilityRun.ServerLogChars) + "--- writer ---\n" + writerLog);
+            }
+        }
+    }
+
+    /// <summary>Null when equal; otherwise the count and the first differing nodes, side by side.</summary>
+    private static string? DumpDifference(string[] before, string[] after, string writer, string reader)
+    {
+        static string PathOf(string line) => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("path").GetString()!;
+
+        var left = before.ToDictionary(PathOf);
+        var right = after.ToDictionary(PathOf);
+        var text = new StringBuilder();
+        var differences = 0;
+        foreach (var path in left.Keys.Union(right.Keys).Order(StringComparer.Ordinal))
+        {
+            left.TryGetValue(path, out var a);
+            right.TryGetValue(path, out var b);
+            if (a == b)
+            {
+                continue;
+            }
+
+            if (++differences <= 10)
+            {
+                text.AppendLine($"{path}:\n  {writer} (writer): {a ?? "(absent)"}\n  {reader} (reader): {b ?? "(absent)"}");
+            }
+        }
+
+        return differences == 0
+            ? null
+            : $"{differences} of {left.Count}/{right.Count} nodes differ between the writer's and the reader's dump (first 10):\n{text}";
+    }
+
+    private static void Fail(DurabilityRun run, string what, string details)
+    {
+        run.Keep = true;
+        Assert.Fail($"{what}\n--- history ---\n{run.History}(dataDir and dumps kept in {run.WorkDir})\n{details}");
+    }
+}
