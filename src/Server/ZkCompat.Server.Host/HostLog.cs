@@ -14,6 +14,9 @@ internal static partial class HostLog
     [LoggerMessage(102, LogLevel.Information, "Shutting down")]
     public static partial void Stopping(ILogger logger);
 
+    [LoggerMessage(104, LogLevel.Information, "Stopped: connections closed, log flushed; sessions stay until they expire")]
+    public static partial void Stopped(ILogger logger);
+
     [LoggerMessage(103, LogLevel.Critical, "Cannot start: {Message}")]
     public static partial void CannotStart(ILogger logger, string message);
 }

@@ -1,41 +1,55 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using ZkCompat.Server.Host.Config;
+using ZkCompat.Server.Ops;
 using ZkCompat.Server.Persistence;
 
 namespace ZkCompat.Server.Host;
 
 /// <summary>
-/// The zkcompat executable: zkcompat [-Dkey=value ...] &lt;zoo.cfg&gt;. The -D options are the JVM
-/// system properties Java ZooKeeper reads (what SERVER_JVMFLAGS carries). Runs until SIGTERM or SIGINT.
+/// The zkcompat executable (see <see cref="CommandLine"/>). Runs until SIGTERM or SIGINT, then
+/// shuts down gracefully: stops accepting, closes connections (sessions live on), flushes the
+/// log and exits 0. Exit codes: 1 cannot start, 2 bad usage or config, 3 storage failed.
 /// </summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var systemProperties = SystemProperties.Parse(args.Where(a => a.StartsWith("-D", StringComparison.Ordinal)));
-        args = [.. args.Where(a => !a.StartsWith("-D", StringComparison.Ordinal))];
-        if (args.Length != 1)
+        var command = CommandLine.Parse(args);
+        if (command.Error is not null)
         {
-            await Console.Error.WriteLineAsync("usage: zkcompat [-Dkey=value ...] <zoo.cfg>").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"{command.Error}\n{CommandLine.Usage}").ConfigureAwait(false);
             return 2;
         }
 
-        using var loggers = Logging.Create();
+        if (command.Version)
+        {
+            // The line Java's "zkServer.sh version" prints, with our version in it.
+            await Console.Out.WriteLineAsync($"Apache ZooKeeper, version {ServerOps.Version}").ConfigureAwait(false);
+            return 0;
+        }
+
+        using var loggers = Logging.Create(command.LogLevel);
         var logger = loggers.CreateLogger("ZkCompat");
+        var configPath = command.ConfigPath!;
         Options.ServerOptions options;
         try
         {
-            (options, var notes) = ZooCfg.Load(args[0], systemProperties);
+            (options, var notes) = ZooCfg.Load(configPath, SystemProperties.Parse(command.SystemProperties));
             foreach (var note in notes)
-                HostLog.ConfigNote(logger, args[0], note);
+                HostLog.ConfigNote(logger, configPath, note);
         }
         catch (ConfigException e)
         {
-            HostLog.InvalidConfig(logger, args[0], e.Message);
+            HostLog.InvalidConfig(logger, configPath, e.Message);
             return 2;
         }
 
+        return await RunAsync(options, loggers, logger).ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunAsync(Options.ServerOptions options, ILoggerFactory loggers, ILogger logger)
+    {
         using var stop = new CancellationTokenSource();
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, stop));
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, stop));
@@ -58,6 +72,7 @@ internal static class Program
             HostLog.Stopping(logger);
         }
 
+        HostLog.Stopped(logger);
         return 0;
     }
 

@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using ZkCompat.Server.Net;
+using ZkCompat.Server.Ops;
 using ZkCompat.Server.Options;
 using ZkCompat.Server.Persistence;
 using ZkCompat.Server.Processing;
@@ -20,6 +22,8 @@ internal sealed class StandaloneServer : IAsyncDisposable
     private readonly ITimer? _purge;
     private readonly ITimer _containers;
     private readonly Task _loop;
+    private readonly Meter _meter = new("ZkCompat.Server");
+    private readonly OpsServices _ops;
 
     private StandaloneServer(ServerOptions options, ILoggerFactory loggers, TimeProvider time, IStorage storage)
     {
@@ -42,9 +46,11 @@ internal sealed class StandaloneServer : IAsyncDisposable
             _purge = time.CreateTimer(_ => directory.Purge(options.SnapRetainCount), null, TimeSpan.Zero, every);
         }
 
-        _listener = new ClientListener(options, Engine, logger);
+        Ops = new ServerOps(options, Engine, time);
+        _listener = new ClientListener(options, Engine, logger, Ops.Stats);
         Endpoint = _listener.Start();
         Log.Serving(logger, Endpoint.ToString());
+        _ops = OpsServices.Start(Ops, _meter, logger);
     }
 
     public IPEndPoint Endpoint { get; }
@@ -53,6 +59,15 @@ internal sealed class StandaloneServer : IAsyncDisposable
     public Task<string> Failure => Engine.Failure;
 
     internal Engine Engine { get; }
+
+    /// <summary>Counters, four-letter words and state reads for the ops endpoints.</summary>
+    internal ServerOps Ops { get; }
+
+    /// <summary>The AdminServer's address, or null when admin.enableServer=false (or it could not bind).</summary>
+    public IPEndPoint? AdminEndpoint => _ops.Admin?.Endpoint;
+
+    /// <summary>The Prometheus endpoint's address, or null without the Prometheus metrics provider.</summary>
+    public IPEndPoint? MetricsEndpoint => _ops.Metrics?.Endpoint;
 
     /// <summary>Recovers the data directory and starts serving; throws <see cref="RecoveryException"/> on damaged data.</summary>
     public static StandaloneServer Start(ServerOptions options, ILoggerFactory loggers, TimeProvider? time = null, IStorage? storage = null) =>
@@ -64,10 +79,12 @@ internal sealed class StandaloneServer : IAsyncDisposable
         await _containers.DisposeAsync().ConfigureAwait(false);
         if (_purge is not null)
             await _purge.DisposeAsync().ConfigureAwait(false);
+        await _ops.DisposeAsync().ConfigureAwait(false);
         await _listener.DisposeAsync().ConfigureAwait(false);
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
         await _store.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
+        _meter.Dispose();
     }
 }

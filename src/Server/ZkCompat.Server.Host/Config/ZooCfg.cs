@@ -19,7 +19,7 @@ internal static class ZooCfg
         "connectToLearnerMasterLimit", "secureClientPort", "secureClientPortAddress", "clientPortListenBacklog",
         "maxCnxns", "multiAddress.enabled", "multiAddress.reachabilityCheckEnabled",
         "multiAddress.reachabilityCheckTimeoutMs", "sslQuorum", "portUnification", "sslQuorumReloadCertFiles",
-        "client.portUnification", "metricsProvider.className", "quorum.cnxn.threads.size", "oraclePath",
+        "client.portUnification", "quorum.cnxn.threads.size", "oraclePath",
     };
 
     public static (ServerOptions Options, List<string> Notes) Load(string path, IReadOnlyDictionary<string, string>? systemProperties = null)
@@ -27,7 +27,9 @@ internal static class ZooCfg
         if (!File.Exists(path))
             throw new ConfigException($"{path} file is missing");
         // Like Java, relative directories are relative to the working directory, not to zoo.cfg.
-        return Parse(File.ReadAllLines(path), Directory.GetCurrentDirectory(), systemProperties);
+        var text = File.ReadAllText(path);
+        var (options, notes) = Parse(text.ReplaceLineEndings("\n").Split('\n'), Directory.GetCurrentDirectory(), systemProperties);
+        return (options with { ConfigText = text }, notes);
     }
 
     /// <summary>
@@ -94,6 +96,13 @@ internal static class ZooCfg
 
     private static void Keep(string key, string value, int line, Dictionary<string, string> properties, List<string> notes)
     {
+        // Java's QuorumPeerConfig hands metricsProvider.* to the provider itself (§9.2).
+        if (key.StartsWith("metricsProvider.", StringComparison.Ordinal))
+        {
+            properties[key] = value;
+            return;
+        }
+
         if (key.StartsWith("server.", StringComparison.Ordinal) || key.StartsWith("group.", StringComparison.Ordinal)
             || key.StartsWith("weight.", StringComparison.Ordinal) || s_quorumKeys.Contains(key))
         {

@@ -6,6 +6,7 @@ using ZkCompat.Protocol.Codes;
 using ZkCompat.Protocol.Framing;
 using ZkCompat.Protocol.Jute;
 using ZkCompat.Protocol.Records;
+using ZkCompat.Server.Ops;
 using ZkCompat.Server.Options;
 using ZkCompat.Server.Processing;
 
@@ -30,10 +31,13 @@ internal sealed class ClientConnection : IClientChannel
     private readonly TaskCompletionSource _established = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ArrayBufferWriter<byte> _pending = new();
     private ArrayBufferWriter<byte> _spare = new();
+    private readonly ConnectionStats? _stats;
     private bool _closing;
 
-    public ClientConnection(IDuplexPipe transport, Engine engine, string remoteAddress, ServerOptions options, ILogger logger)
+    /// <param name="stats">This connection's counters; also enables every four-letter word (ruok only without).</param>
+    public ClientConnection(IDuplexPipe transport, Engine engine, string remoteAddress, ServerOptions options, ILogger logger, ConnectionStats? stats = null)
     {
+        _stats = stats;
         _transport = transport;
         _engine = engine;
         RemoteAddress = remoteAddress;
@@ -72,6 +76,8 @@ internal sealed class ClientConnection : IClientChannel
         Close();
         await writing.ConfigureAwait(false);
         await _transport.Input.CompleteAsync().ConfigureAwait(false);
+        if (_stats is not null)
+            _stats.Server.Forget(_stats);
     }
 
     public void Send(IJuteWritable header, IJuteWritable? body)
@@ -80,7 +86,9 @@ internal sealed class ClientConnection : IClientChannel
         {
             if (_closing)
                 return;
+            var before = _pending.WrittenCount;
             FrameWriter.WriteFrame(_pending, header, body);
+            _stats?.Sent(header, _pending.WrittenCount - before);
             if (_pending.WrittenCount > MaxPendingBytes)
             {
                 Log.ClosingBadConnection(_logger, RemoteAddress, "client is not reading its replies");
@@ -94,6 +102,7 @@ internal sealed class ClientConnection : IClientChannel
 
     public void SendConnectResponse(ConnectResponse response, bool withReadOnlyByte)
     {
+        _stats?.Connected(response);
         Send(response, withReadOnlyByte ? ReadOnlyFlag.False : null);
         _established.TrySetResult();
     }
@@ -116,7 +125,7 @@ internal sealed class ClientConnection : IClientChannel
         {
             var result = await input.ReadAsync(connected ? default : handshakeDeadline.Token).ConfigureAwait(false);
             var buffer = result.Buffer;
-            if (!connected && FrameReader.TryPeekLength(buffer, out var first) && FourLetterWords.Answer(first) is { } answer)
+            if (!connected && FrameReader.TryPeekLength(buffer, out var first) && await FourLetterAnswerAsync(first).ConfigureAwait(false) is { } answer)
             {
                 SendRaw(answer);
                 return;
@@ -125,9 +134,12 @@ internal sealed class ClientConnection : IClientChannel
             var waitForSession = false;
             while (!IsClosing && !waitForSession && FrameReader.TryReadFrame(ref buffer, _maxFrameBytes, out var frame))
             {
+                _stats?.Received();
                 if (connected)
                 {
-                    _engine.Post(DecodeRequest(frame));
+                    var request = DecodeRequest(frame);
+                    _stats?.Posted(request.Op);
+                    _engine.Post(request);
                     continue;
                 }
 
@@ -180,6 +192,18 @@ internal sealed class ClientConnection : IClientChannel
             // Java answers an unreadable record with MARSHALLINGERROR; a bad auth packet closes.
             return new RequestWork(this, header.Xid, header.Type, null, Malformed: true);
         }
+    }
+
+    /// <summary>A four-letter word's answer (§8.1), or null when the first int is a frame length.</summary>
+    private async Task<byte[]?> FourLetterAnswerAsync(int first)
+    {
+        if (_stats is null)
+            return FourLetterWords.Answer(first);
+        if (FourLetterCommands.WordOf(first) is not { } word)
+            return null;
+        _stats.Received();
+        var text = await _stats.Server.FourLetterWords!.AnswerAsync(word).ConfigureAwait(false);
+        return System.Text.Encoding.ASCII.GetBytes(text);
     }
 
     private void SendRaw(byte[] bytes)

@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using ZkCompat.Server.Ops;
 using ZkCompat.Server.Options;
 using ZkCompat.Server.Processing;
 
@@ -17,10 +18,13 @@ internal sealed class ClientListener : IAsyncDisposable
     private readonly Socket _socket;
     private readonly ConcurrentDictionary<IPAddress, int> _perAddress = new();
     private readonly ConcurrentDictionary<ClientConnection, Task> _connections = new();
+    private readonly ServerStats? _stats;
     private Task _accepting = Task.CompletedTask;
 
-    public ClientListener(ServerOptions options, Engine engine, ILogger logger)
+    /// <param name="stats">Counters for cons/stat/mntr; each connection is tracked there.</param>
+    public ClientListener(ServerOptions options, Engine engine, ILogger logger, ServerStats? stats = null)
     {
+        _stats = stats;
         _options = options;
         _engine = engine;
         _logger = logger;
@@ -84,7 +88,9 @@ internal sealed class ClientListener : IAsyncDisposable
         client.NoDelay = true;
         var stream = new NetworkStream(client, ownsSocket: true);
         var pipe = new DuplexPipe(PipeReader.Create(stream), PipeWriter.Create(stream));
-        var connection = new ClientConnection(pipe, _engine, address.ToString(), _options, _logger);
+        var remote = (IPEndPoint)client.RemoteEndPoint!;
+        var stats = _stats?.Track(new IPEndPoint(address, remote.Port).ToString());
+        var connection = new ClientConnection(pipe, _engine, address.ToString(), _options, _logger, stats);
         _connections[connection] = RunAsync(connection, address);
     }
 

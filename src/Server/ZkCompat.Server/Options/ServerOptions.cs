@@ -88,6 +88,36 @@ public sealed record ServerOptions
 
     public string? SuperDigest => Property("zookeeper.DigestAuthenticationProvider.superDigest");
 
+    /// <summary>The zoo.cfg text the server was started with (the admin command initial_configuration).</summary>
+    public string ConfigText { get; init; } = "";
+
+    /// <summary>4lw.commands.whitelist (§8.1): comma-separated names or *; unset means srvr only.</summary>
+    public string? FourLetterWhitelist => Property("zookeeper.4lw.commands.whitelist");
+
+    /// <summary>readonlymode.enabled (a JVM property): makes isro whitelisted (§8.1).</summary>
+    public bool ReadOnlyModeEnabled => Property("readonlymode.enabled") == "true";
+
+    /// <summary>admin.enableServer (§8.2): only the literal "false" disables the AdminServer.</summary>
+    public bool AdminServerEnabled => Property("zookeeper.admin.enableServer") != "false";
+
+    /// <summary>admin.serverAddress (§8.2), default 0.0.0.0.</summary>
+    public string AdminServerAddress => Property("zookeeper.admin.serverAddress") ?? "0.0.0.0";
+
+    /// <summary>admin.serverPort (§8.2), default 8080; 0 binds a free port.</summary>
+    public int AdminServerPort => IntProperty("zookeeper.admin.serverPort", 8080);
+
+    /// <summary>admin.commandURL (§8.2), default /commands.</summary>
+    public string AdminCommandUrl => Property("zookeeper.admin.commandURL") ?? "/commands";
+
+    /// <summary>metricsProvider.className (§9.2); Java's PrometheusMetricsProvider turns the metrics endpoint on.</summary>
+    public string? MetricsProviderClassName => Property("metricsProvider.className");
+
+    /// <summary>metricsProvider.httpHost, default 0.0.0.0.</summary>
+    public string MetricsHttpHost => Property("metricsProvider.httpHost") ?? "0.0.0.0";
+
+    /// <summary>metricsProvider.httpPort, default 7000; 0 binds a free port.</summary>
+    public int MetricsHttpPort => IntProperty("metricsProvider.httpPort", 7000);
+
     public string? Property(string name) => Properties.GetValueOrDefault(name);
 
     /// <summary>Like Java's Integer.getInteger: a missing or unreadable value gives the default.</summary>

@@ -1,0 +1,113 @@
+using ZkCompat.Protocol.Codes;
+using ZkCompat.Protocol.Records;
+
+namespace ZkCompat.Server.Ops;
+
+/// <summary>
+/// One connection's counters (cons, stat, the connections admin command). The connection's reader
+/// records requests, the apply loop's sends record replies; replies leave in request order, so
+/// the oldest pending request is the one a reply answers.
+/// </summary>
+internal sealed class ConnectionStats
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<(long Timestamp, OpCode Op)> _pending = new();
+    private readonly ServerStats _server;
+    private readonly TimeProvider _time;
+    private long _received;
+    private long _sent;
+    private string _lastOp = "NA";
+    private long _lastCxid = -1;
+    private long _lastZxid = -1;
+    private long _lastResponseMs;
+
+    public ConnectionStats(ServerStats server, TimeProvider time, string remote)
+    {
+        _server = server;
+        _time = time;
+        Remote = remote;
+        EstablishedMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+    }
+
+    /// <summary>ip:port of the client, without Java's leading slash.</summary>
+    public string Remote { get; }
+
+    /// <summary>Wall-clock ms when the connection was accepted (est= in cons).</summary>
+    public long EstablishedMs { get; }
+
+    public long SessionId { get; private set; }
+
+    public int SessionTimeoutMs { get; private set; }
+
+    public LatencyTracker Latency { get; } = new();
+
+    public ServerStats Server => _server;
+
+    public ConnectionSnapshot Snapshot()
+    {
+        lock (_gate)
+        {
+            return new ConnectionSnapshot(Remote, SessionId != 0 ? 1 : 0, _pending.Count, _received, _sent, SessionId, _lastOp,
+                EstablishedMs, SessionTimeoutMs, _lastCxid, _lastZxid, _lastResponseMs, Latency.Last, Latency.Min, Latency.Average, Latency.Max);
+        }
+    }
+
+    /// <summary>A frame (or a four-letter word) came in.</summary>
+    public void Received()
+    {
+        lock (_gate)
+            _received++;
+        _server.Received();
+    }
+
+    /// <summary>A request went to the engine; its reply will come in order.</summary>
+    public void Posted(OpCode op)
+    {
+        lock (_gate)
+            _pending.Enqueue((_time.GetTimestamp(), op));
+    }
+
+    public void Connected(ConnectResponse response)
+    {
+        lock (_gate)
+        {
+            SessionId = response.SessionId.Value;
+            SessionTimeoutMs = response.TimeoutMs;
+        }
+    }
+
+    /// <summary>Something was sent: a reply (which ends the oldest pending request), a notification or a handshake.</summary>
+    public void Sent(object header, int bytes)
+    {
+        long? latencyMs = null;
+        lock (_gate)
+        {
+            _sent++;
+            if (header is ReplyHeader reply && reply.Xid != Xids.Notification && _pending.TryDequeue(out var request))
+            {
+                latencyMs = (long)_time.GetElapsedTime(request.Timestamp).TotalMilliseconds;
+                _lastOp = OpNames.Of(request.Op);
+                _lastCxid = reply.Xid;
+                _lastZxid = reply.Zxid.Value;
+                _lastResponseMs = MonotonicMs();
+            }
+        }
+
+        if (latencyMs is { } ms)
+            Latency.Add(ms);
+        _server.Sent(bytes, latencyMs);
+    }
+
+    /// <summary>crst: zero the counters, as Java's resetStats does.</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            (_received, _sent, _lastOp, _lastCxid, _lastZxid, _lastResponseMs) = (0, 0, "NA", -1, -1, 0);
+        }
+
+        Latency.Reset();
+    }
+
+    private long MonotonicMs() => _time.GetTimestamp() * 1000 / _time.TimestampFrequency;
+}

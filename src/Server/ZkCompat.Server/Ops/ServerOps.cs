@@ -1,0 +1,80 @@
+using System.Reflection;
+using ZkCompat.Server.Options;
+using ZkCompat.Server.Processing;
+
+namespace ZkCompat.Server.Ops;
+
+/// <summary>
+/// What the four-letter words, the AdminServer and the metrics share: the options, the counters
+/// and a way to read the engine's state on its loop.
+/// </summary>
+internal sealed class ServerOps
+{
+    /// <summary>A loop that does not answer within this time is not serving (stopped or failed).</summary>
+    private static readonly TimeSpan s_inspectTimeout = TimeSpan.FromSeconds(5);
+
+    public ServerOps(ServerOptions options, Engine engine, TimeProvider time)
+    {
+        Options = options;
+        Engine = engine;
+        Time = time;
+        Stats = new ServerStats(time);
+        FourLetterWords = new FourLetterCommands(this);
+        Stats.FourLetterWords = FourLetterWords;
+    }
+
+    /// <summary>Java's version text with our build: "3.8.0-zkcompat-&lt;version&gt;, built on &lt;date&gt; UTC".</summary>
+    public static string Version { get; } = ReadVersion();
+
+    public const string NotServing = "This ZooKeeper instance is not currently serving requests";
+
+    public ServerOptions Options { get; }
+
+    public Engine Engine { get; }
+
+    public TimeProvider Time { get; }
+
+    public ServerStats Stats { get; }
+
+    public FourLetterCommands FourLetterWords { get; }
+
+    /// <summary>Standalone for now; the quorum roles will say leader, follower or observer.</summary>
+    public string Mode { get; init; } = "standalone";
+
+    public bool Serving => !Engine.Failure.IsCompleted;
+
+    /// <summary>The engine's state as of now, or null when the loop does not answer (not serving).</summary>
+    public async Task<EngineView?> InspectAsync()
+    {
+        if (!Serving)
+            return null;
+        var result = new TaskCompletionSource<EngineView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Engine.Post(new InspectWork(engine => result.TrySetResult(EngineView.Capture(engine, MonotonicMs()))));
+        try
+        {
+            return await result.Task.WaitAsync(s_inspectTimeout, Time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    public long MonotonicMs() => Time.GetTimestamp() * 1000 / Time.TimestampFrequency;
+
+    /// <summary>Wall time of a monotonic instant (session expiry is kept on the monotonic clock).</summary>
+    public DateTimeOffset WallTimeOf(long monotonicMs, long nowMonotonicMs) =>
+        Time.GetUtcNow().AddMilliseconds(monotonicMs - nowMonotonicMs);
+
+    private static string ReadVersion()
+    {
+        var assembly = typeof(ServerOps).Assembly;
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        // The SDK appends the full commit id; Java shows an abbreviated one.
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        if (plus >= 0 && informational.Length > plus + 8)
+            informational = informational[..(plus + 8)];
+        var built = assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "SourceDateUtc")?.Value;
+        return $"3.8.0-zkcompat-{informational}, built on {(string.IsNullOrEmpty(built) ? "unknown" : built)} UTC";
+    }
+}
