@@ -145,6 +145,19 @@ public class AclTests
     }
 
     [Fact]
+    public async Task AuthScheme_WithANullId_AsKazooSendsIt_ExpandsToo()
+    {
+        await using var fixture = new EngineFixture();
+        var client = await fixture.ConnectAsync();
+        await client.AuthAsync("digest", "alice:secret");
+
+        var reply = await client.CreateAsync("/a", acl: [new(Perms.All, new Id("auth", null))]);
+
+        Assert.Equal(ErrorCode.Ok, reply.Err);
+        Assert.Equal(TestClientExtensions.AliceOnly, (await client.CallAsync(OpCode.GetAcl, new PathRequest("/a"))).As<GetAclResponse>().Acls);
+    }
+
+    [Fact]
     public async Task AuthScheme_ExpandsToTheDigestIdNotTheIp()
     {
         await using var fixture = new EngineFixture();

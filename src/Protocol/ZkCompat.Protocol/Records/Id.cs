@@ -2,15 +2,15 @@ using ZkCompat.Protocol.Jute;
 
 namespace ZkCompat.Protocol.Records;
 
-/// <summary>An identity: scheme and id (§3.4).</summary>
+/// <summary>An identity: scheme and id (§3.4). kazoo sends a null id with the auth scheme.</summary>
 public sealed record Id(
     string Scheme,
-    string Ident) : IJuteRecord<Id>
+    string? Ident) : IJuteRecord<Id>
 {
     public static Id Read(ref JuteReader reader)
     {
         var scheme = reader.ReadString();
-        var ident = reader.ReadString();
+        var ident = reader.ReadNullableString();
         return new(scheme, ident);
     }
 

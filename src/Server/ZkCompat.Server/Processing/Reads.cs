@@ -103,7 +103,7 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
         if (!AclCheck.Allows(node.Acls, ch.AuthIds, Perms.Admin))
         {
             // Callers without ADMIN see digest ids as user:x (§6.4).
-            acls = acls.Select(a => a.Id.Scheme == "digest" ? a with { Id = a.Id with { Ident = a.Id.Ident.Split(':')[0] + ":x" } } : a).ToList();
+            acls = acls.Select(a => a.Id is { Scheme: "digest", Ident: { } ident } ? a with { Id = a.Id with { Ident = ident.Split(':')[0] + ":x" } } : a).ToList();
         }
 
         return (ErrorCode.Ok, new GetAclResponse([.. acls], node.ToStat()));
@@ -129,7 +129,7 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
     }
 
     private static WhoAmIResponse WhoAmI(IClientChannel ch) =>
-        new(ch.AuthIds.Select(id => new ClientInfo(id.Scheme, id.Scheme == "digest" ? id.Ident.Split(':')[0] : id.Ident)).ToList());
+        new(ch.AuthIds.Select(id => new ClientInfo(id.Scheme, id.Scheme == "digest" ? id.Ident!.Split(':')[0] : id.Ident ?? "")).ToList());
 
     private (ErrorCode, IJuteWritable?) MultiRead(IClientChannel ch, MultiRequest request)
     {

@@ -63,19 +63,20 @@ internal static class AclCheck
         return result.Distinct().ToList();
     }
 
-    private static bool IsValid(Id id, bool saslAclsEnabled) => id.Scheme switch
+    /// <summary>A null id is only meaningful for "auth" (kazoo sends one); for the other schemes it is invalid.</summary>
+    private static bool IsValid(Id id, bool saslAclsEnabled) => id.Ident is { } ident && id.Scheme switch
     {
-        "sasl" => saslAclsEnabled && id.Ident.Length > 0,
-        "world" => id.Ident == "anyone",
-        "digest" => JavaSplitCount(id.Ident, ':') == 2,
-        "ip" => IpMask.TryParse(id.Ident, out _),
         // sasl ids are valid only when authProvider.N registers the SASL provider; Java has none by default.
+        "sasl" => saslAclsEnabled && ident.Length > 0,
+        "world" => ident == "anyone",
+        "digest" => JavaSplitCount(ident, ':') == 2,
+        "ip" => IpMask.TryParse(ident, out _),
         _ => false,
     };
 
     private static bool Matches(Id held, Id required) => required.Scheme switch
     {
-        "ip" => IpMask.TryParse(required.Ident, out var mask) && mask.Contains(held.Ident),
+        "ip" => required.Ident is { } mask && held.Ident is { } address && IpMask.TryParse(mask, out var ip) && ip.Contains(address),
         _ => held.Ident == required.Ident,
     };
 
