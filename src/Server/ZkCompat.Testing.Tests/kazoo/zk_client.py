@@ -1,0 +1,61 @@
+"""kazoo (a real, independent ZooKeeper client) for ZkCompat.Testing's tests.
+
+usage: zk_client.py roundtrip|expire|resume <connect-string>
+Prints one fact per line; 'expire' and 'resume' wait for a line on stdin after their setup.
+Every wait is bounded; on failure a line starting with FAIL says why.
+"""
+import sys
+import threading
+
+from kazoo.client import KazooClient, KazooState
+
+WAIT = 20
+
+
+def client(connect):
+    z = KazooClient(hosts=connect, timeout=4.0, connection_retry={"max_tries": -1, "delay": 0.1, "max_delay": 0.5})
+    z.start(timeout=WAIT)
+    return z
+
+
+def say(line):
+    print(line, flush=True)
+
+
+def roundtrip(connect):
+    z = client(connect)
+    z.create("/roundtrip", b"hello")
+    data, stat = z.get("/roundtrip")
+    say("DATA " + data.decode())
+    say("SESSION %x" % z.client_id[0])
+    z.stop()
+
+
+def expire(connect):
+    z = client(connect)
+    lost = threading.Event()
+    z.add_listener(lambda state: lost.set() if state == KazooState.LOST else None)
+    z.create("/eph", b"", ephemeral=True)
+    say("SESSION %x" % z.client_id[0])
+    sys.stdin.readline()
+    say("LOST" if lost.wait(WAIT) else "FAIL no LOST state")
+    other = client(connect)
+    say("EPHEMERAL_GONE" if other.exists("/eph") is None else "EPHEMERAL_PRESENT")
+    other.stop()
+    z.stop()
+
+
+def resume(connect):
+    z = client(connect)
+    z.create("/persist", b"kept")
+    before = z.client_id[0]
+    say("SESSION %x" % before)
+    sys.stdin.readline()
+    data = z.retry(lambda: z.get("/persist")[0])
+    say("DATA " + data.decode())
+    say("SAME_SESSION" if z.client_id[0] == before else "NEW_SESSION")
+    z.stop()
+
+
+if __name__ == "__main__":
+    {"roundtrip": roundtrip, "expire": expire, "resume": resume}[sys.argv[1]](sys.argv[2])
