@@ -65,8 +65,11 @@ internal static class FourLetterText
             text.Append(s_inv, $" /{c.Remote}[{c.InterestOps}](queued={c.Queued},recved={c.Received},sent={c.Sent}");
             if (c.SessionId != 0)
             {
-                text.Append(s_inv, $",sid={JavaText.Hex(c.SessionId)},lop={c.LastOp},est={c.EstablishedMs},to={c.SessionTimeoutMs}")
-                    .Append(s_inv, $",lcxid={JavaText.Hex(c.LastCxid)},lzxid={JavaText.Hex(c.LastZxid)},lresp={c.LastResponseMs}")
+                text.Append(s_inv, $",sid={JavaText.Hex(c.SessionId)},lop={c.LastOp},est={c.EstablishedMs},to={c.SessionTimeoutMs}");
+                // Like Java, no lcxid until a request with a real cxid was answered (after crst, say).
+                if (c.LastCxid >= 0)
+                    text.Append(s_inv, $",lcxid={JavaText.Hex(c.LastCxid)}");
+                text.Append(s_inv, $",lzxid={JavaText.Hex(c.LastZxid)},lresp={c.LastResponseMs}")
                     .Append(s_inv, $",llat={c.LastLatencyMs},minlat={c.MinLatencyMs},avglat={(long)c.AvgLatencyMs},maxlat={c.MaxLatencyMs}");
             }
 

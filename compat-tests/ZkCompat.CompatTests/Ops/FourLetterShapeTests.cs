@@ -1,0 +1,96 @@
+using System.Net.Sockets;
+using System.Text;
+using ZkCompat.CompatTests.Servers;
+
+namespace ZkCompat.CompatTests.Ops;
+
+/// <summary>
+/// Every four-letter word of PROTOCOL.md §8 against Java 3.8.0: same lines in the same order,
+/// values aside (<see cref="TextShape"/>); keyed outputs (conf, envi, mntr) compared by key.
+/// </summary>
+public class FourLetterShapeTests(OpsServers servers) : IClassFixture<OpsServers>
+{
+    /// <summary>The mntr keys monitoring tools scrape (§8.3).</summary>
+    private static readonly string[] s_scrapedKeys =
+    [
+        "zk_version", "zk_server_state", "zk_avg_latency", "zk_min_latency", "zk_max_latency", "zk_packets_received",
+        "zk_packets_sent", "zk_num_alive_connections", "zk_outstanding_requests", "zk_znode_count", "zk_watch_count",
+        "zk_ephemerals_count", "zk_approximate_data_size", "zk_open_file_descriptor_count", "zk_max_file_descriptor_count",
+        "zk_uptime", "zk_global_sessions", "zk_local_sessions",
+    ];
+
+    [Theory]
+    [InlineData("ruok")]
+    [InlineData("srvr")]
+    [InlineData("stat")]
+    [InlineData("cons")]
+    [InlineData("dump")]
+    [InlineData("wchs")]
+    [InlineData("wchc")]
+    [InlineData("wchp")]
+    [InlineData("dirs")]
+    [InlineData("isro")]
+    [InlineData("hash")]
+    [InlineData("crst")]
+    [InlineData("srst")]
+    public async Task Word_HasJavasLineStructure(string word)
+    {
+        var java = await AskAsync("java", word);
+        var ours = await AskAsync("zkcompat", word);
+
+        Assert.True(TextShape.Of(java).SequenceEqual(TextShape.Of(ours)), $"java:\n{java}\nzkcompat:\n{ours}");
+    }
+
+    [Theory]
+    [InlineData("conf", '=')]
+    [InlineData("envi", '=')]
+    public async Task Word_HasJavasKeysInJavasOrder(string word, char separator)
+    {
+        var java = Keys(await AskAsync("java", word), separator);
+        var ours = Keys(await AskAsync("zkcompat", word), separator);
+
+        Assert.Equal(java, ours);
+    }
+
+    [Fact]
+    public async Task Mntr_EveryKeyIsJavas_AndTheScrapedOnesAreThere()
+    {
+        var java = Keys(await AskAsync("java", "mntr"), '\t');
+        var ours = Keys(await AskAsync("zkcompat", "mntr"), '\t');
+
+        Assert.Equal(java.Take(2), ours.Take(2));
+        Assert.All(ours, key => Assert.Contains(key, java));
+        Assert.All(s_scrapedKeys, key => Assert.Contains(key, ours));
+    }
+
+    [Fact]
+    public async Task Dump_ListsTheHoldersSessionAndEphemeral_LikeJava()
+    {
+        foreach (var name in new[] { "java", "zkcompat" })
+        {
+            var dump = await AskAsync(name, "dump");
+            var session = $"0x{servers.ByName[name].SessionId:x}";
+
+            Assert.Contains($"\t{session}\n", dump, StringComparison.Ordinal);
+            Assert.Contains($"{session}:\n\t/ops/eph\n", dump, StringComparison.Ordinal);
+        }
+    }
+
+    private static List<string> Keys(string text, char separator) =>
+        [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(separator, StringComparison.Ordinal)).Select(l => l[..l.IndexOf(separator, StringComparison.Ordinal)])];
+
+    private async Task<string> AskAsync(string name, string word)
+    {
+        var server = servers.ByName[name].Server;
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await socket.ConnectAsync(server.Host, server.Port, deadline.Token);
+        await socket.SendAsync(Encoding.ASCII.GetBytes(word), deadline.Token);
+        using var answer = new MemoryStream();
+        var buffer = new byte[65536];
+        int read;
+        while ((read = await socket.ReceiveAsync(buffer, deadline.Token)) > 0)
+            answer.Write(buffer, 0, read);
+        return Encoding.ASCII.GetString(answer.ToArray());
+    }
+}
