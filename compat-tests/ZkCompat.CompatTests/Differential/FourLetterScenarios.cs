@@ -1,0 +1,41 @@
+using ZkCompat.Protocol.Codes;
+
+namespace ZkCompat.CompatTests.Differential;
+
+/// <summary>
+/// Four-letter words (PROTOCOL.md §8.1): the default whitelist (srvr only) on the Shared servers,
+/// everything whitelisted on the Extended ones. Counters and ids are masked, the text must match.
+/// </summary>
+internal static class FourLetterScenarios
+{
+    public static IEnumerable<Scenario> All()
+    {
+        yield return S("fourletter/ruok-not-whitelisted").FourLetter("ruok").Build();
+        yield return S("fourletter/srvr-whitelisted-by-default").FourLetter("srvr", "Zookeeper version:").Build();
+        yield return S("fourletter/stat-not-whitelisted").FourLetter("stat").Build();
+        yield return S("fourletter/unknown-word-closes").FourLetter("abcd").Build();
+        yield return S("fourletter/request-still-served-after").Begin().FourLetter("mntr").Ping("a").Build();
+
+        yield return X("fourletter/ruok").FourLetter("ruok", "imok").Build();
+        foreach (var (word, start) in new[]
+                 {
+                     ("srvr", "Zookeeper version:"), ("conf", "clientPort="), ("isro", "rw"), ("gtmk", null), ("crst", "Connection stats reset."),
+                     ("srst", "Server stats reset."), ("wchs", null), ("dirs", "datadir_size:"), ("hash", null), ("stat", "Zookeeper version:"),
+                 })
+        {
+            yield return X($"fourletter/{word}").FourLetter(word, start).Build();
+        }
+
+        yield return X("fourletter/mntr").FourLetter("mntr", "zk_version", sortLines: true)
+            .Bug("mntr: ZkCompat lists 25 keys, Java 3.8.0 about 480 (zk_avg_*, zk_cnt_*, zk_p50_* ... of its request processors)").Build();
+        yield return X("fourletter/stmk-echoes-mask").Add(new FourLetterStep("stmk", null, extra: [0, 0, 0, 0, 0, 0, 1, 0x32]))
+            .Bug("stmk with its 8-byte mask in the same write: Java echoes the mask (306), ZkCompat sends nothing").Build();
+        yield return X("fourletter/watch-dumps").Begin().Create("a", "~/x").GetData("a", "~/x", watch: true).Exists("a", "~/y", watch: true, expect: ErrorCode.NoNode)
+            .GetChildren("a", "~", watch: true).FourLetter("wchs").FourLetter("wchp", sortLines: true).FourLetter("wchc", sortLines: true).Build();
+        yield return X("fourletter/cons").Begin().Create("a", "~/e", flags: 1).FourLetter("cons", sortLines: true).Build();
+    }
+
+    private static ScenarioBuilder S(string name) => new(name);
+
+    private static ScenarioBuilder X(string name) => new(name, ServerProfile.Extended);
+}
