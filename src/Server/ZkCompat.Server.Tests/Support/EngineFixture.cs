@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ZkCompat.Protocol.Records;
+using ZkCompat.Server.Net;
 using ZkCompat.Server.Options;
 using ZkCompat.Server.Processing;
 
@@ -38,9 +39,9 @@ internal sealed class EngineFixture : IAsyncDisposable
     }
 
     /// <summary>A raw connection with nothing sent yet.</summary>
-    public TestClient Open()
+    public TestClient Open(RequestThrottle? throttle = null)
     {
-        var client = new TestClient(Engine, Options);
+        var client = new TestClient(Engine, Options, throttle);
         _clients.Add(client);
         return client;
     }

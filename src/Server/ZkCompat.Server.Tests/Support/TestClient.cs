@@ -24,10 +24,10 @@ internal sealed class TestClient : IAsyncDisposable
     private readonly Dictionary<int, OpCode> _pending = [];
     private int _nextXid = 1;
 
-    public TestClient(Engine engine, ServerOptions options)
+    public TestClient(Engine engine, ServerOptions options, RequestThrottle? throttle = null)
     {
         var transport = new Transport(_toServer.Reader, _fromServer.Writer);
-        _connection = new ClientConnection(transport, engine, "127.0.0.1", options, NullLogger.Instance).RunAsync();
+        _connection = new ClientConnection(transport, engine, "127.0.0.1", options, NullLogger.Instance, throttle: throttle).RunAsync();
     }
 
     public ConnectResponse? Session { get; private set; }

@@ -32,12 +32,15 @@ internal sealed class ClientConnection : IClientChannel
     private ArrayBufferWriter<byte> _pending = new();
     private ArrayBufferWriter<byte> _spare = new();
     private readonly ConnectionStats? _stats;
+    private readonly RequestThrottle _throttle;
+    private int _unanswered;
     private bool _closing;
 
     /// <param name="stats">This connection's counters; also enables every four-letter word (ruok only without).</param>
-    public ClientConnection(IDuplexPipe transport, Engine engine, string remoteAddress, ServerOptions options, ILogger logger, ConnectionStats? stats = null)
+    public ClientConnection(IDuplexPipe transport, Engine engine, string remoteAddress, ServerOptions options, ILogger logger, ConnectionStats? stats = null, RequestThrottle? throttle = null)
     {
         _stats = stats;
+        _throttle = throttle ?? new RequestThrottle(int.MaxValue);
         _transport = transport;
         _engine = engine;
         RemoteAddress = remoteAddress;
@@ -75,6 +78,11 @@ internal sealed class ClientConnection : IClientChannel
         _engine.Post(new DisconnectWork(this));
         Close();
         await writing.ConfigureAwait(false);
+        lock (_gate)
+        {
+            _throttle.Exit(_unanswered);
+            _unanswered = 0;
+        }
         await _transport.Input.CompleteAsync().ConfigureAwait(false);
         if (_stats is not null)
             _stats.Server.Forget(_stats);
@@ -88,6 +96,12 @@ internal sealed class ClientConnection : IClientChannel
                 return;
             var before = _pending.WrittenCount;
             FrameWriter.WriteFrame(_pending, header, body);
+            if (header is ReplyHeader { Xid: not Xids.Notification } && _unanswered > 0)
+            {
+                _unanswered--;
+                _throttle.Exit();
+            }
+
             _stats?.Sent(header, _pending.WrittenCount - before);
             if (_pending.WrittenCount > MaxPendingBytes)
             {
@@ -131,27 +145,33 @@ internal sealed class ClientConnection : IClientChannel
                 return;
             }
 
-            var waitForSession = false;
-            while (!IsClosing && !waitForSession && FrameReader.TryReadFrame(ref buffer, _maxFrameBytes, out var frame))
+            var pause = false;
+            while (!IsClosing && !pause && FrameReader.TryReadFrame(ref buffer, _maxFrameBytes, out var frame))
             {
                 _stats?.Received();
                 if (connected)
                 {
                     var request = DecodeRequest(frame);
                     _stats?.Posted(request.Op);
+                    lock (_gate)
+                        _unanswered++;
+                    _throttle.Enter();
                     _engine.Post(request);
+                    // At the global limit, read no further until replies drain (back-pressure).
+                    pause = !_throttle.WhenBelowLimit().IsCompleted;
                     continue;
                 }
 
                 _engine.Post(DecodeConnect(frame));
-                connected = waitForSession = true;
+                connected = pause = true;
             }
 
-            input.AdvanceTo(buffer.Start, waitForSession ? buffer.Start : buffer.End);
-            if (waitForSession)
+            input.AdvanceTo(buffer.Start, pause ? buffer.Start : buffer.End);
+            if (pause)
             {
-                // Like Java, read nothing more until the session exists (§1.1).
+                // Like Java, read nothing more until the session exists (§1.1), nor past the request limit.
                 await _established.Task.ConfigureAwait(false);
+                await _throttle.WhenBelowLimit().ConfigureAwait(false);
                 continue;
             }
 

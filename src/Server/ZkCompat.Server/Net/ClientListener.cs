@@ -19,6 +19,7 @@ internal sealed class ClientListener : IAsyncDisposable
     private readonly ConcurrentDictionary<IPAddress, int> _perAddress = new();
     private readonly ConcurrentDictionary<ClientConnection, Task> _connections = new();
     private readonly ServerStats? _stats;
+    private readonly RequestThrottle _throttle;
     private Task _accepting = Task.CompletedTask;
 
     /// <param name="stats">Counters for cons/stat/mntr; each connection is tracked there.</param>
@@ -26,6 +27,7 @@ internal sealed class ClientListener : IAsyncDisposable
     {
         _stats = stats;
         _options = options;
+        _throttle = new RequestThrottle(options.GlobalOutstandingLimit);
         _engine = engine;
         _logger = logger;
         _socket = new Socket(options.ClientPortAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -90,7 +92,7 @@ internal sealed class ClientListener : IAsyncDisposable
         var pipe = new DuplexPipe(PipeReader.Create(stream), PipeWriter.Create(stream));
         var remote = (IPEndPoint)client.RemoteEndPoint!;
         var stats = _stats?.Track(new IPEndPoint(address, remote.Port).ToString());
-        var connection = new ClientConnection(pipe, _engine, address.ToString(), _options, _logger, stats);
+        var connection = new ClientConnection(pipe, _engine, address.ToString(), _options, _logger, stats, _throttle);
         _connections[connection] = RunAsync(connection, address);
     }
 

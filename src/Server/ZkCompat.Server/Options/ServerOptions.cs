@@ -84,6 +84,9 @@ public sealed record ServerOptions
     /// <summary>zookeeper.enforceQuota: hard quota limits refuse writes with QUOTAEXCEEDED.</summary>
     public bool EnforceQuota => Property("zookeeper.enforceQuota") == "true";
 
+    /// <summary>zookeeper.globalOutstandingLimit: requests in flight across all connections before reading pauses.</summary>
+    public int GlobalOutstandingLimit => Math.Max(1, IntProperty("zookeeper.globalOutstandingLimit", 1000));
+
     public bool ExtendedTypesEnabled => Property("zookeeper.extendedTypesEnabled") == "true";
 
     public string? SuperDigest => Property("zookeeper.DigestAuthenticationProvider.superDigest");
