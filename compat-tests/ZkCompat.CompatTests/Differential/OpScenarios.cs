@@ -23,7 +23,7 @@ internal static class OpScenarios
             .Exists("a", "~/c", expect: null).Build();
         yield return S("op/get-ephemerals-null-prefix").Begin().Create("a", "~/e", flags: 1).GetEphemerals("a", null).Build();
         yield return S("op/create-container-then-child").Begin().CreateContainer("a", "~/c", "d").Create("a", "~/c/x").GetChildren2("a", "~/c")
-            .Delete("a", "~/c/x").Exists("a", "~/c").Build();
+            .Delete("a", "~/c/x").Exists("a", "~/c").Delete("a", "~/c").Build(); // an emptied container would be reaped in a later scenario
         yield return S("op/check-watches-after-fire").Begin().Create("a", "~/x").GetData("a", "~/x", watch: true).SetData("a", "~/x", "1")
             .CheckWatches("a", "~/x", 2, ErrorCode.NoWatcher).Build();
         yield return S("op/add-watch-bad-mode").Begin().AddWatch("a", "~", 2, ErrorCode.MarshallingError).Ping("a").Build();

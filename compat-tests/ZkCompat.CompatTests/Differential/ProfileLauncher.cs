@@ -4,7 +4,7 @@ using ZkCompat.CompatTests.Servers;
 namespace ZkCompat.CompatTests.Differential;
 
 /// <summary>
-/// Wraps a launcher with the extra configuration of a <see cref="ServerProfile"/>. zoo.cfg keys Java
+/// Wraps a launcher with the extra configuration of a <see cref="ServerProfile"/> (Extended and Fresh get it). zoo.cfg keys Java
 /// does not know become <c>zookeeper.&lt;key&gt;</c> properties (PROTOCOL.md §9.1), which is how
 /// extendedTypesEnabled, the super digest and the 4lw whitelist are read. The container manager's
 /// interval is a plain system property: Java gets it as a JVM flag, ZkCompat as the same -D option
@@ -28,12 +28,12 @@ internal sealed class ProfileLauncher(IServerLauncher inner, ServerProfile profi
     public string Name => inner.Name;
 
     public IReadOnlyList<string> ExtraConfigLines =>
-        profile == ServerProfile.Extended ? [.. inner.ExtraConfigLines, .. s_extendedLines] : inner.ExtraConfigLines;
+        profile == ServerProfile.Shared ? inner.ExtraConfigLines : [.. inner.ExtraConfigLines, .. s_extendedLines];
 
     public ProcessStartInfo CreateStartInfo(string workDir, string configPath)
     {
         var info = inner.CreateStartInfo(workDir, configPath);
-        if (profile != ServerProfile.Extended)
+        if (profile == ServerProfile.Shared)
             return info;
         // Java: JVM flags go before the class path; ZkCompat: -D options go before the zoo.cfg path.
         var at = info.ArgumentList.IndexOf("-cp");

@@ -12,6 +12,9 @@ internal enum ServerProfile
     /// </summary>
     Extended,
 
-    /// <summary>A new server pair for this scenario alone, for results that depend on the whole tree.</summary>
+    /// <summary>
+    /// A new server pair, configured as Extended, for this scenario alone: for results that depend on
+    /// the whole tree or on every connection of the server (4lw client lists and watch dumps).
+    /// </summary>
     Fresh,
 }
