@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace ZkCompat.Server.Host;
 
 /// <summary>
-/// Console logging, one line per entry. The level comes from --log-level, else ZKCOMPAT_LOG_LEVEL,
+/// Console logging, one line per entry (<see cref="ConsoleLog"/>). The level comes from --log-level, else ZKCOMPAT_LOG_LEVEL,
 /// else Information.
 /// </summary>
 internal static class Logging
@@ -12,15 +11,8 @@ internal static class Logging
     public static ILoggerFactory Create(LogLevel? level = null)
     {
         var chosen = level ?? Parse(Environment.GetEnvironmentVariable("ZKCOMPAT_LOG_LEVEL")) ?? LogLevel.Information;
-        return LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(chosen)
-            .AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
-                o.UseUtcTimestamp = true;
-                o.ColorBehavior = LoggerColorBehavior.Disabled;
-            }));
+        // Lines go to stdout, as the console provider wrote them (zkServer.sh start sends both streams to its .out file).
+        return new ConsoleLog(chosen, Console.Out);
     }
 
     /// <summary>Trace, Debug, Information, Warning, Error, Critical or None (any case); also Java's INFO/WARN/DEBUG names.</summary>

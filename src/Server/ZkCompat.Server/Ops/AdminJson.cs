@@ -181,7 +181,7 @@ internal static class AdminJson
                 entry["max_latency"] = c.MaxLatencyMs;
             }
 
-            list.Add(entry);
+            list.Add((JsonNode)entry);
         }
 
         return list;
