@@ -21,7 +21,8 @@ def run(cmd, n=int(__import__("os").environ.get("N","5"))):
         open(cfg, "w").write(f"tickTime=2000\nclientPort={port}\nclientPortAddress=127.0.0.1\ndataDir={d}/data\nadmin.enableServer=false\n")
         t0 = time.monotonic()
         p = subprocess.Popen(cmd + [cfg], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while True:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
             try:
                 s = socket.create_connection(("127.0.0.1", port), timeout=1); s.sendall(b"srvr")
                 data = s.recv(100); s.close()
