@@ -45,7 +45,8 @@ internal sealed partial class Engine
                 Sasl(ch, w.Xid, (SaslToken)w.Body!);
                 break;
             case OpCode.CreateSession:
-                // Only the server makes this op; Java answers a client that sends it with -5.
+                // Only the server makes this op; Java answers a client that sends it with -5, using up a zxid.
+                Commit(NewTxn(ch.SessionId, w.Xid, OpCode.Error, new ErrorTxn(ErrorCode.MarshallingError)));
                 _outbox.Send(ch, new ReplyHeader(w.Xid, LastZxid, ErrorCode.MarshallingError), null);
                 break;
             case OpCode.CloseSession:

@@ -48,10 +48,14 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
     /// <summary>setWatches2 also carries persistent registrations: re-added as they are, with no catch-up events (§5.4).</summary>
     private (ErrorCode, IJuteWritable?) Rearm2(IClientChannel ch, SetWatches2 r)
     {
+        if (r.PersistentWatches is null || r.PersistentRecursiveWatches is null)
+            return (ErrorCode.MarshallingError, null);
         var result = Rearm(ch, r.RelativeZxid.Value, r.DataWatches, r.ExistWatches, r.ChildWatches);
-        foreach (var path in r.PersistentWatches ?? [])
+        if (result.Item1 != ErrorCode.Ok)
+            return result;
+        foreach (var path in r.PersistentWatches)
             watches.AddPersistent(path, ch, recursive: false);
-        foreach (var path in r.PersistentRecursiveWatches ?? [])
+        foreach (var path in r.PersistentRecursiveWatches)
             watches.AddPersistent(path, ch, recursive: true);
         return result;
     }
@@ -133,9 +137,9 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
 
     private (ErrorCode, IJuteWritable?) MultiRead(IClientChannel ch, MultiRequest request)
     {
-        // Writes may not be mixed in. Java sends an empty MultiResponse even with this error.
+        // Writes may not be mixed in.
         if (!request.Ops.TrueForAll(op => op.Type is OpCode.GetData or OpCode.GetChildren))
-            return (ErrorCode.MarshallingError, new MultiResponse([]));
+            return (ErrorCode.MarshallingError, null);
 
         // Each op stands alone and no watches are set (§3.5).
         var results = new List<MultiResult>(request.Ops.Count);
@@ -152,9 +156,12 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
     /// <summary>Re-arms watches after a reconnect, firing at once for what changed while away (§5.4).</summary>
     private (ErrorCode, IJuteWritable?) Rearm(IClientChannel ch, long relativeZxid, List<string>? data, List<string>? exist, List<string>? child)
     {
-        foreach (var path in data ?? [])
+        // Java walks each list; a null one fails the request (-5).
+        if (data is null || exist is null || child is null)
+            return (ErrorCode.MarshallingError, null);
+        foreach (var path in data)
             RearmOne(ch, path, node => node.Mzxid.Value > relativeZxid, EventType.NodeDataChanged, watches.AddData);
-        foreach (var path in exist ?? [])
+        foreach (var path in exist)
         {
             if (tree.Get(path) is not null)
                 watches.Notify(ch, EventType.NodeCreated, path);
@@ -162,7 +169,7 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
                 watches.AddData(path, ch);
         }
 
-        foreach (var path in child ?? [])
+        foreach (var path in child)
             RearmOne(ch, path, node => node.Pzxid.Value > relativeZxid, EventType.NodeChildrenChanged, watches.AddChild);
         return (ErrorCode.Ok, null);
     }
