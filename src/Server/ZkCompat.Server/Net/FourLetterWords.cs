@@ -3,8 +3,9 @@ using System.Text;
 namespace ZkCompat.Server.Net;
 
 /// <summary>
-/// Four-letter words arrive instead of a frame length on a fresh connection (§8.1). Only ruok is
-/// answered here; the rest come with the operations issue.
+/// Four-letter words arrive instead of a frame length on a fresh connection (§8.1). This answers
+/// ruok for connections made without ops counters (engine tests); a server's connections answer
+/// every word through <see cref="Ops.FourLetterCommands"/>.
 /// </summary>
 internal static class FourLetterWords
 {
