@@ -12,4 +12,7 @@ internal interface IServerLauncher
 
     /// <summary>Writes whatever else the server needs into <paramref name="workDir"/> and says how to start it.</summary>
     ProcessStartInfo CreateStartInfo(string workDir, string configPath);
+
+    /// <summary>Adds a -Dkey=value option where the program reads it: for a JVM, right after the program name.</summary>
+    void AddSystemProperty(ProcessStartInfo info, string option) => info.ArgumentList.Insert(3, option);
 }

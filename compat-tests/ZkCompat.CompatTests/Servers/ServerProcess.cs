@@ -26,7 +26,10 @@ internal sealed class ServerProcess : IServerUnderTest
         var configPath = Path.Combine(_workDir, "zoo.cfg");
         _config = settings.ToZooCfg(port, DataDir, launcher.ExtraConfigLines.Concat(options.ExtraConfigLines));
         File.WriteAllText(configPath, _config);
-        _process = new Process { StartInfo = launcher.CreateStartInfo(_workDir, configPath) };
+        var start = launcher.CreateStartInfo(_workDir, configPath);
+        foreach (var (key, value) in options.SystemProperties)
+            launcher.AddSystemProperty(start, $"-D{key}={value}");
+        _process = new Process { StartInfo = start };
         _log.Attach(_process);
     }
 

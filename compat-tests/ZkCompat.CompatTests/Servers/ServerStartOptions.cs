@@ -13,4 +13,7 @@ internal sealed record ServerStartOptions
 
     /// <summary>zoo.cfg lines after the shared ones and the launcher's own (a later key wins in both servers).</summary>
     public IReadOnlyList<string> ExtraConfigLines { get; init; } = [];
+
+    /// <summary>JVM system properties (-Dkey=value), as SERVER_JVMFLAGS would carry them; ZkCompat takes the same options.</summary>
+    public IReadOnlyDictionary<string, string> SystemProperties { get; init; } = new Dictionary<string, string>();
 }

@@ -25,4 +25,7 @@ internal sealed class ZkCompatServerLauncher : IServerLauncher
         info.ArgumentList.Add(configPath);
         return info;
     }
+
+    /// <summary>zkcompat takes -D options anywhere after its dll (the dotnet host would take them before it).</summary>
+    public void AddSystemProperty(ProcessStartInfo info, string option) => info.ArgumentList.Add(option);
 }
