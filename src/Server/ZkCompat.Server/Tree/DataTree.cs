@@ -105,16 +105,15 @@ internal sealed class DataTree
         var parentPath = PathRules.Parent(path);
         if (!_nodes.TryGetValue(parentPath, out var parent) || parent.Children.Contains(PathRules.Name(path)))
             return;
-        Change(parentPath, parent, () =>
+        // A replay over a fuzzy snapshot must not move the counter back (Java's createNode).
+        if (parentCversion > parent.Cversion)
         {
-            parent.Children.Add(PathRules.Name(path));
-            // A replay over a fuzzy snapshot must not move the counter back (Java's createNode).
-            if (parentCversion > parent.Cversion)
-            {
-                parent.Cversion = parentCversion;
-                parent.Pzxid = zxid;
-            }
-        });
+            Unhash(parentPath, parent);
+            parent.Cversion = parentCversion;
+            parent.Pzxid = zxid;
+            Rehash(parentPath, parent);
+        }
+
         Add(path, new DataNode(data, acls, zxid, time, ephemeralOwner));
         Quotas.Created(path, data?.Length ?? 0);
         events.Add(new ChangeEvent(EventType.NodeCreated, path));
@@ -125,7 +124,7 @@ internal sealed class DataTree
     {
         if (!_nodes.Remove(path, out var node))
             return;
-        Digest -= NodeDigest.Of(path, node);
+        Unhash(path, node);
         _containers.Remove(path);
         _ttls.Remove(path);
         if (EphemeralKind.IsSession(node.EphemeralOwner) && _ephemerals.TryGetValue(node.EphemeralOwner, out var paths))
@@ -138,12 +137,11 @@ internal sealed class DataTree
         var parentPath = PathRules.Parent(path);
         if (_nodes.TryGetValue(parentPath, out var parent))
         {
-            Change(parentPath, parent, () =>
-            {
-                parent.Children.Remove(PathRules.Name(path));
-                if (zxid > parent.Pzxid)
-                    parent.Pzxid = zxid;
-            });
+            Unhash(parentPath, parent);
+            parent.Children.Remove(PathRules.Name(path));
+            if (zxid > parent.Pzxid)
+                parent.Pzxid = zxid;
+            Rehash(parentPath, parent);
         }
 
         Quotas.Deleted(path, node.Data?.Length ?? 0);
@@ -156,13 +154,12 @@ internal sealed class DataTree
         if (!_nodes.TryGetValue(path, out var node))
             return;
         Quotas.DataChanged(path, (data?.Length ?? 0) - (node.Data?.Length ?? 0));
-        Change(path, node, () =>
-        {
-            node.Data = data;
-            node.Version = version;
-            node.Mzxid = zxid;
-            node.Mtime = time;
-        });
+        Unhash(path, node);
+        node.Data = data;
+        node.Version = version;
+        node.Mzxid = zxid;
+        node.Mtime = time;
+        Rehash(path, node);
         events.Add(new ChangeEvent(EventType.NodeDataChanged, path));
     }
 
@@ -170,11 +167,10 @@ internal sealed class DataTree
     {
         if (!_nodes.TryGetValue(path, out var node))
             return;
-        Change(path, node, () =>
-        {
-            node.Acls = acls;
-            node.Aversion = aversion;
-        });
+        Unhash(path, node);
+        node.Acls = acls;
+        node.Aversion = aversion;
+        Rehash(path, node);
     }
 
     /// <summary>Total descendants of a node (getAllChildrenNumber, §3.3).</summary>
@@ -191,7 +187,7 @@ internal sealed class DataTree
     private void Add(string path, DataNode node)
     {
         _nodes[path] = node;
-        Digest += NodeDigest.Of(path, node);
+        Rehash(path, node);
         if (path != "/")
             _nodes[PathRules.Parent(path)].Children.Add(PathRules.Name(path));
         if (EphemeralKind.IsContainer(node.EphemeralOwner))
@@ -206,11 +202,8 @@ internal sealed class DataTree
         }
     }
 
-    /// <summary>Mutates a node, keeping the tree digest in step.</summary>
-    private void Change(string path, DataNode node, Action mutate)
-    {
-        Digest -= NodeDigest.Of(path, node);
-        mutate();
-        Digest += NodeDigest.Of(path, node);
-    }
+    /// <summary>Takes a node out of the tree digest before it changes; <see cref="Rehash"/> puts it back after.</summary>
+    private void Unhash(string path, DataNode node) => Digest -= NodeDigest.Of(path, node);
+
+    private void Rehash(string path, DataNode node) => Digest += NodeDigest.Of(path, node);
 }
