@@ -37,6 +37,19 @@ internal static class SnapshotReader
         }
     }
 
+    /// <summary>Reads the snapshot stream of a SNAP (§11.5): the body without header, seals or digest.</summary>
+    public static LoadedSnapshot ReadStream(byte[] stream, long zxid)
+    {
+        var reader = new JuteReader(stream);
+        var sessions = new Dictionary<long, int>();
+        var count = reader.ReadInt();
+        for (var i = 0; i < count; i++)
+            sessions[reader.ReadLong()] = reader.ReadInt();
+        var acls = ReadAclCache(ref reader);
+        var tree = DataTree.FromNodes(ReadNodes(ref reader, acls));
+        return new LoadedSnapshot(zxid, tree, sessions);
+    }
+
     private static LoadedSnapshot Parse(byte[] bytes, long zxid)
     {
         var reader = new JuteReader(bytes.AsMemory(FileHeader.Size));

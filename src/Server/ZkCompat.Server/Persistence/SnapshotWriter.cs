@@ -28,7 +28,26 @@ internal static class SnapshotWriter
         storage.Rename(temporary, path);
     }
 
-    private static void WriteTo(Stream file, IStorage storage, SnapshotImage image)
+    /// <summary>
+    /// The SNAP stream (§11.5): the snapshot body up to the "/" terminator, then "BenWasHere"; no
+    /// header, seals or digest. Made by writing a whole snapshot and cutting off what SNAP lacks.
+    /// </summary>
+    public static byte[] Stream(SnapshotImage image)
+    {
+        using var memory = new MemoryStream();
+        WriteTo(memory, null, image);
+        var bytes = memory.ToArray();
+        // Seal (long + "/"), digest section (long, int, long), seal again: 13 + 20 + 13 bytes.
+        var body = bytes.AsSpan(FileHeader.Size, bytes.Length - FileHeader.Size - 46);
+        var signature = System.Text.Encoding.ASCII.GetBytes(ZkCompat.Protocol.Quorum.SnapshotTransfer.Signature);
+        var stream = new byte[body.Length + 4 + signature.Length];
+        body.CopyTo(stream);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(stream.AsSpan(body.Length), signature.Length);
+        signature.CopyTo(stream.AsSpan(body.Length + 4));
+        return stream;
+    }
+
+    private static void WriteTo(Stream file, IStorage? storage, SnapshotImage image)
     {
         var output = new SealedOutput(file);
         output.Writer.WriteRaw(FileHeader.For(FileHeader.SnapshotMagic, -1));
@@ -57,7 +76,7 @@ internal static class SnapshotWriter
         output.Seal();
         output.Spill();
         file.Flush();
-        storage.Sync(file);
+        storage?.Sync(file);
     }
 
     /// <summary>Java's ACL cache: each distinct list gets an id from 1; the built-in open ACL is -1.</summary>

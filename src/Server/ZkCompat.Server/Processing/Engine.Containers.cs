@@ -13,6 +13,8 @@ internal sealed partial class Engine
 {
     private void CheckContainers()
     {
+        if (_ensemble is not null && !_leading)
+            return;
         // Java spreads maxPerMinute over the minute; per check we allow its share of the minute.
         var budget = Math.Max(1, (int)((long)_options.ContainerMaxPerMinute * _options.ContainerCheckIntervalMs / 60_000));
         foreach (var path in ContainerCandidates().Take(budget).ToList())
@@ -22,7 +24,10 @@ internal sealed partial class Engine
             txn = node is null || node.Children.Count > 0
                 ? txn with { Header = txn.Header with { Type = OpCode.Error }, Record = new ErrorTxn(node is null ? ErrorCode.NoNode : ErrorCode.NotEmpty) }
                 : txn with { Record = new DeleteTxn(path) };
-            Commit(txn);
+            if (_ensemble is null)
+                Commit(txn);
+            else
+                Propose(txn);
         }
     }
 

@@ -23,11 +23,30 @@ internal sealed partial class Engine
         }
 
         _sessions.Touch(session, session.TouchTimeoutMs, NowMs);
+        if (_ensemble is not null && (!_serving || !Admit(w, session)))
+        {
+            if (!_serving)
+                _outbox.Close(ch);
+            return;
+        }
+
+        Execute(w);
+    }
+
+    private void Execute(RequestWork w)
+    {
+        var ch = w.Channel;
+        if (_sessions.Get(ch.SessionId) is not { } session)
+        {
+            _outbox.Close(ch);
+            return;
+        }
+
         if (w.Malformed)
         {
             Log.MalformedRequest(_logger, w.Op.ToString(), new SessionId(ch.SessionId).ToString());
             // Java answers a record it cannot read with MARSHALLINGERROR; a write still uses a zxid.
-            if (IsWrite(w.Op))
+            if (IsWrite(w.Op) && _ensemble is null)
                 Commit(NewTxn(ch.SessionId, w.Xid, OpCode.Error, new ErrorTxn(ErrorCode.MarshallingError)));
             _outbox.Send(ch, new ReplyHeader(w.Xid, LastZxid, ErrorCode.MarshallingError), null);
             return;
@@ -43,6 +62,15 @@ internal sealed partial class Engine
                 break;
             case OpCode.Sasl:
                 Sasl(ch, w.Xid, (SaslToken)w.Body!);
+                break;
+            case OpCode.CreateSession when _ensemble is not null:
+                _outbox.Send(ch, new ReplyHeader(w.Xid, LastZxid, ErrorCode.MarshallingError), null);
+                break;
+            case OpCode.CloseSession or OpCode.Sync when _ensemble is not null:
+                Submit(ch, w.Xid, w.Op, w.Body);
+                break;
+            case var op when IsWrite(op) && _ensemble is not null:
+                Submit(ch, w.Xid, op, w.Body);
                 break;
             case OpCode.CreateSession:
                 // Only the server makes this op; Java answers a client that sends it with -5, using up a zxid.
@@ -77,25 +105,32 @@ internal sealed partial class Engine
 
     private void Write(IClientChannel ch, int xid, OpCode op, IJuteWritable body)
     {
-        var txn = NewTxn(ch.SessionId, xid, op, null);
-        try
-        {
-            var (type, record) = op == OpCode.Multi
-                ? (OpCode.Multi, PrepMulti((MultiRequest)body, ch))
-                : _prep.Write(op, body, ch.SessionId, ch.AuthIds);
-            txn = txn with { Header = txn.Header with { Type = type }, Record = record };
-        }
-        catch (PrepException e)
-        {
-            _view.Clear();
-            txn = txn with { Header = txn.Header with { Type = OpCode.Error }, Record = new ErrorTxn(e.Code) };
-        }
-
+        var txn = PrepareWrite(ch.SessionId, xid, op, body, ch.AuthIds);
         var (err, reply) = Commit(txn);
         Reply(ch, xid, txn.Header.Zxid, err, reply);
     }
 
-    private MultiOps PrepMulti(MultiRequest request, IClientChannel ch)
+    /// <summary>Preps a write into its txn (an error txn when a check fails); the txn uses up the next zxid.</summary>
+    private Txn PrepareWrite(long sessionId, int xid, OpCode op, IJuteWritable body, HashSet<Id> authIds)
+    {
+        var txn = NewTxn(sessionId, xid, op, null);
+        var mark = _view.Mark();
+        try
+        {
+            var (type, record) = op == OpCode.Multi
+                ? (OpCode.Multi, PrepMulti((MultiRequest)body, sessionId, authIds))
+                : _prep.Write(op, body, sessionId, authIds);
+            return txn with { Header = txn.Header with { Type = type }, Record = record };
+        }
+        catch (PrepException e)
+        {
+            // Back to the view before this write: txns in flight keep their changes (ensemble leader).
+            _view.Rollback(mark);
+            return txn with { Header = txn.Header with { Type = OpCode.Error }, Record = new ErrorTxn(e.Code) };
+        }
+    }
+
+    private MultiOps PrepMulti(MultiRequest request, long sessionId, HashSet<Id> authIds)
     {
         // Reads may not be mixed into a multi (§3.5).
         if (request.Ops.Exists(op => op.Type is OpCode.GetData or OpCode.GetChildren))
@@ -113,7 +148,7 @@ internal sealed partial class Engine
 
             try
             {
-                ops.Add(_prep.Write(op.Type, op.Request, ch.SessionId, ch.AuthIds));
+                ops.Add(_prep.Write(op.Type, op.Request, sessionId, authIds));
             }
             catch (PrepException e)
             {

@@ -5,6 +5,7 @@ using ZkCompat.Protocol.Ids;
 using ZkCompat.Protocol.Jute;
 using ZkCompat.Protocol.Records;
 using ZkCompat.Protocol.Txn;
+using ZkCompat.Server.Ensemble;
 using ZkCompat.Server.Net;
 using ZkCompat.Server.Options;
 using ZkCompat.Server.Persistence;
@@ -33,11 +34,11 @@ internal sealed partial class Engine
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IReplicator _replicator;
-    private readonly SessionTracker _sessions;
-    private readonly PrepView _view;
-    private readonly Prep _prep;
-    private readonly Final _final;
-    private readonly Reads _reads;
+    private SessionTracker _sessions;
+    private PrepView _view;
+    private Prep _prep;
+    private Final _final;
+    private Reads _reads;
     private readonly Dictionary<IClientChannel, DigestMd5Server> _sasl = [];
     private readonly Dictionary<string, string>? _saslUsers;
     private bool _pendingTxns;
@@ -48,22 +49,13 @@ internal sealed partial class Engine
         _time = time;
         _logger = logger;
         _replicator = replicator;
-        Tree = state?.Tree ?? new DataTree();
-        LastZxid = state?.LastZxid ?? Zxid.Zero;
-        Watches = new WatchManager(_outbox);
-        _sessions = new SessionTracker(options.ServerId, options.TickTimeMs, NowMs);
-        foreach (var (id, timeoutMs) in state?.Sessions ?? [])
-            _sessions.Add(id, timeoutMs, NowMs);
-        _view = new PrepView(Tree);
-        _prep = new Prep(_view, options.ExtendedTypesEnabled, options.SaslAclsEnabled, options.EnforceQuota ? Tree.Quotas : null);
         _saslUsers = options.JaasConfigPath is { } jaas ? JaasUsers.Read(jaas, options.JaasSection) : null;
-        _final = new Final(Tree);
-        _reads = new Reads(Tree, Watches);
+        Load(state);
     }
 
-    public DataTree Tree { get; }
+    public DataTree Tree { get; private set; }
 
-    public WatchManager Watches { get; }
+    public WatchManager Watches { get; private set; }
 
     public Zxid LastZxid { get; private set; }
 
@@ -154,6 +146,9 @@ internal sealed partial class Engine
                 case InspectWork w:
                     w.Inspect(this);
                     break;
+                default:
+                    ProcessEnsemble(work);
+                    break;
             }
         }
         catch (Exception e) when (work is RequestWork or ConnectWork && e is not StorageException)
@@ -162,6 +157,22 @@ internal sealed partial class Engine
             Log.LoopFailed(_logger, e, work.ToString() ?? "");
             _outbox.Close((work as RequestWork)?.Channel ?? ((ConnectWork)work).Channel);
         }
+    }
+
+    /// <summary>Takes <paramref name="state"/> as the whole truth: tree, sessions, fresh watches and prep view.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Tree), nameof(Watches), nameof(_sessions), nameof(_view), nameof(_prep), nameof(_final), nameof(_reads))]
+    private void Load(RecoveredState? state)
+    {
+        Tree = state?.Tree ?? new DataTree();
+        LastZxid = state?.LastZxid ?? Zxid.Zero;
+        Watches = new WatchManager(_outbox);
+        _sessions = new SessionTracker(_options.ServerId, _options.TickTimeMs, NowMs);
+        foreach (var (id, timeoutMs) in state?.Sessions ?? [])
+            _sessions.Add(id, timeoutMs, NowMs);
+        _view = new PrepView(Tree);
+        _prep = new Prep(_view, _options.ExtendedTypesEnabled, _options.SaslAclsEnabled, _options.EnforceQuota ? Tree.Quotas : null);
+        _final = new Final(Tree);
+        _reads = new Reads(Tree, Watches);
     }
 
     private void Fail(string reason)
@@ -185,6 +196,12 @@ internal sealed partial class Engine
 
         var timeoutMs = Math.Clamp(request.TimeoutMs, _options.EffectiveMinSessionTimeoutMs, _options.EffectiveMaxSessionTimeoutMs);
         ch.AuthIds.Add(new Id("ip", ch.RemoteAddress));
+        if (_ensemble is not null)
+        {
+            ConnectInEnsemble(ch, request, timeoutMs, hasReadOnlyByte);
+            return;
+        }
+
         if (request.SessionId.Value == 0)
         {
             var id = _sessions.NextId();
@@ -196,6 +213,52 @@ internal sealed partial class Engine
         }
 
         Reconnect(ch, request, timeoutMs, hasReadOnlyByte);
+    }
+
+    private void ConnectInEnsemble(IClientChannel ch, ConnectRequest request, int timeoutMs, bool hasReadOnlyByte)
+    {
+        if (!_serving)
+        {
+            // Like Java while there is no leader: the client tries another server (§11.7).
+            _outbox.Close(ch);
+            return;
+        }
+
+        var pending = new PendingConnect(ch, request, timeoutMs, hasReadOnlyByte);
+        if (request.SessionId.Value == 0)
+        {
+            var id = _sessions.NextId();
+            _connects[id] = pending;
+            if (_leading)
+                Propose(NewTxn(id, 0, OpCode.CreateSession, new CreateSessionTxn(timeoutMs)));
+            else
+                _ensemble!.Forward(id, 0, OpCode.CreateSession, BitConverter.IsLittleEndian ? BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(timeoutMs)) : BitConverter.GetBytes(timeoutMs), null);
+            return;
+        }
+
+        if (_leading)
+        {
+            Reconnect(ch, request, timeoutMs, hasReadOnlyByte);
+            return;
+        }
+
+        var session = _sessions.Get(request.SessionId.Value);
+        if (session?.Owner is IClientChannel previous && previous != ch)
+        {
+            Detach(previous);
+            _outbox.Close(previous);
+        }
+
+        var password = SessionPasswords.For(request.SessionId.Value);
+        if (request.Password is null || !password.AsSpan().SequenceEqual(request.Password))
+        {
+            _outbox.Connected(ch, new ConnectResponse(0, 0, SessionId.None, new byte[16]), hasReadOnlyByte);
+            _outbox.Close(ch);
+            return;
+        }
+
+        _revalidations[request.SessionId.Value] = pending;
+        _ensemble!.Revalidate(request.SessionId.Value, timeoutMs);
     }
 
     private void Reconnect(IClientChannel ch, ConnectRequest request, int timeoutMs, bool hasReadOnlyByte)
@@ -241,8 +304,18 @@ internal sealed partial class Engine
 
     private void ExpireSessions()
     {
+        if (_ensemble is not null && !_leading)
+            return;
         foreach (var session in _sessions.TakeExpired(NowMs))
         {
+            if (_ensemble is not null)
+            {
+                // Only the leader expires sessions, through a closeSession txn every member applies (§11.7).
+                if (!session.Closing)
+                    ProposeClose(session.Id, 0);
+                continue;
+            }
+
             Log.SessionExpired(_logger, new SessionId(session.Id).ToString(), session.TouchTimeoutMs);
             var owner = session.Owner as IClientChannel;
             CloseSession(owner, session.Id, 0);
@@ -264,7 +337,8 @@ internal sealed partial class Engine
 
     private Txn NewTxn(long sessionId, int cxid, OpCode type, IJuteWritable? record)
     {
-        var header = new TxnHeader(new SessionId(sessionId), cxid, LastZxid.Next(), WallMs, type);
+        var zxid = _ensemble is null ? LastZxid.Next() : _lastPrepared = _lastPrepared.Next();
+        var header = new TxnHeader(new SessionId(sessionId), cxid, zxid, WallMs, type);
         return new Txn(header, record);
     }
 

@@ -1,0 +1,165 @@
+using System.Buffers;
+using ZkCompat.Protocol.Codes;
+using ZkCompat.Protocol.Ids;
+using ZkCompat.Protocol.Jute;
+using ZkCompat.Protocol.Records;
+using ZkCompat.Protocol.Txn;
+using ZkCompat.Server.Ensemble;
+using ZkCompat.Server.Net;
+using ZkCompat.Server.Persistence;
+
+namespace ZkCompat.Server.Processing;
+
+/// <summary>
+/// The engine as an ensemble member. The leader preps writes (over the prep view, which keeps
+/// outstanding changes until they are applied) and proposes them; learners forward them. Every
+/// member applies only committed txns, in zxid order, and answers its own clients then; until
+/// a session's write is answered, its later requests wait (per-session FIFO).
+/// </summary>
+internal sealed partial class Engine
+{
+    private readonly Dictionary<long, SessionQueue> _queues = [];
+    private readonly Dictionary<long, PendingConnect> _connects = [];
+    private readonly Dictionary<long, PendingConnect> _revalidations = [];
+    private readonly Queue<(Zxid Barrier, long SessionId)> _syncBarriers = new();
+    private readonly Queue<long> _learnerSyncs = new();
+    private IEnsemble? _ensemble;
+    private bool _serving;
+    private bool _leading;
+    private Zxid _lastPrepared;
+
+    /// <summary>Makes this engine an ensemble member; it serves nobody until a <see cref="ServeWork"/>.</summary>
+    public void JoinEnsemble(IEnsemble ensemble) => _ensemble = ensemble;
+
+    /// <summary>"standalone", or the role while serving in an ensemble, for srvr/stat/mntr.</summary>
+    public string Mode => _ensemble is null ? "standalone" : !_serving ? "looking" : _leading ? "leader" : "follower";
+
+    private void ProcessEnsemble(Work work)
+    {
+        switch (work)
+        {
+            case ServeWork w:
+                _serving = true;
+                _leading = w.Leader;
+                _lastPrepared = LastZxid > Zxid.Of(w.Epoch, 0) ? LastZxid : Zxid.Of(w.Epoch, 0);
+                break;
+            case ResetWork w:
+                Reset(w.State);
+                w.Done.TrySetResult();
+                break;
+            case CommittedWork w:
+                ApplyCommitted(w.Txn);
+                break;
+            case LearnerRequestWork w:
+                LearnerRequest(w);
+                break;
+            case TouchWork w when _sessions.Get(w.SessionId) is { } session:
+                _sessions.Touch(session, w.TimeoutMs, NowMs);
+                break;
+            case RevalidateWork w:
+                RevalidateForLearner(w);
+                break;
+            case RevalidatedWork w:
+                Revalidated(w.SessionId, w.Valid);
+                break;
+            case SyncedWork when _learnerSyncs.TryDequeue(out var sessionId):
+                CompleteHead(sessionId, null);
+                break;
+            case CaptureWork w:
+                w.Done.TrySetResult((LastZxid, SnapshotImage.Capture(Tree, LastZxid, _sessions.All.Select(s => (s.Id, s.TimeoutMs)))));
+                break;
+        }
+    }
+
+    private void Reset(RecoveredState state)
+    {
+        _serving = false;
+        _leading = false;
+        foreach (var session in _sessions.All)
+            (session.Owner as IClientChannel)?.Close();
+        foreach (var pending in _connects.Values.Concat(_revalidations.Values))
+            pending.Channel.Close();
+        _queues.Clear();
+        _connects.Clear();
+        _revalidations.Clear();
+        _syncBarriers.Clear();
+        _learnerSyncs.Clear();
+        _sasl.Clear();
+        Load(state);
+    }
+
+    /// <summary>Admits a request of a live session: false when it must wait behind the session's requests in flight.</summary>
+    private bool Admit(RequestWork w, Sessions.Session session)
+    {
+        if (!_leading)
+            _ensemble!.Touched(session.Id, session.TouchTimeoutMs);
+        if (!_queues.TryGetValue(session.Id, out var queue) || queue.Idle)
+            return true;
+        queue.Waiting.Enqueue(w);
+        return false;
+    }
+
+    /// <summary>A write, closeSession or sync of a local client goes to the quorum.</summary>
+    private void Submit(IClientChannel ch, int xid, OpCode op, IJuteWritable? body)
+    {
+        var queue = QueueOf(ch.SessionId);
+        if (op == OpCode.Sync)
+        {
+            var path = ((PathRequest)body!).Path ?? "";
+            if (_leading && _lastPrepared <= LastZxid)
+            {
+                Reply(ch, xid, LastZxid, ErrorCode.Ok, new PathResponse(path));
+                return;
+            }
+
+            queue.InFlight.Enqueue(new PendingOp(ch, xid, op, path));
+            if (_leading)
+                _syncBarriers.Enqueue((_lastPrepared, ch.SessionId));
+            else
+                Forward(ch.SessionId, xid, op, body, ch.AuthIds.ToList());
+            if (!_leading)
+                _learnerSyncs.Enqueue(ch.SessionId);
+            return;
+        }
+
+        queue.InFlight.Enqueue(new PendingOp(ch, xid, op));
+        if (!_leading)
+        {
+            Forward(ch.SessionId, xid, op, body, ch.AuthIds.ToList());
+            return;
+        }
+
+        if (op == OpCode.CloseSession)
+            ProposeClose(ch.SessionId, xid);
+        else
+            Propose(PrepareWrite(ch.SessionId, xid, op, body!, ch.AuthIds));
+    }
+
+    private void Forward(long sessionId, int xid, OpCode op, IJuteWritable? body, IReadOnlyList<Id> auth)
+    {
+        var bytes = new ArrayBufferWriter<byte>();
+        body?.Write(new JuteWriter(bytes));
+        _ensemble!.Forward(sessionId, xid, op, bytes.WrittenSpan.ToArray(), auth);
+    }
+
+    private void Propose(Txn txn)
+    {
+        // Later preps see this txn's changes through the view until it is applied.
+        _ensemble!.Propose(txn);
+    }
+
+    private void ProposeClose(long sessionId, int cxid)
+    {
+        if (_sessions.Get(sessionId) is { } session)
+            session.Closing = true;
+        var ephemerals = Tree.EphemeralsOf(sessionId).ToList();
+        Propose(NewTxn(sessionId, cxid, OpCode.CloseSession, new CloseSessionTxn(ephemerals)));
+    }
+
+    private SessionQueue QueueOf(long sessionId)
+    {
+        if (!_queues.TryGetValue(sessionId, out var queue))
+            _queues[sessionId] = queue = new SessionQueue();
+        return queue;
+    }
+}
