@@ -53,6 +53,50 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
             storage.Delete(logs[i].Path);
     }
 
+    /// <summary>
+    /// Drops every logged txn after <paramref name="zxid"/> (a leader's TRUNC, §11.5): later log
+    /// files and snapshots go, and the file holding <paramref name="zxid"/> is rewritten without them.
+    /// </summary>
+    public void TruncateAfter(Zxid zxid)
+    {
+        foreach (var (start, path) in DataFiles.Sorted(storage, snapshotDir, DataFiles.SnapshotPrefix).Where(s => s.Zxid > zxid.Value))
+        {
+            _ = start;
+            storage.Delete(path);
+        }
+
+        foreach (var (start, path) in DataFiles.Sorted(storage, logDir, DataFiles.LogPrefix))
+        {
+            if (start > zxid.Value)
+            {
+                storage.Delete(path);
+                continue;
+            }
+
+            var scan = TxnLogScanner.Scan(storage, path);
+            if (scan.Txns.Count == 0 || scan.Txns[^1].Txn.Header.Zxid <= zxid)
+                continue;
+            var temporary = path + ".trunc";
+            using (var log = new TxnLog(storage, Path.GetDirectoryName(temporary)!, 0, forceSync: true, fileName: Path.GetFileName(temporary)))
+            {
+                foreach (var (txn, digest) in scan.Txns.Where(t => t.Txn.Header.Zxid <= zxid))
+                    log.Append(txn, digest?.TreeDigest);
+                log.Flush();
+            }
+
+            storage.Delete(path);
+            if (storage.Exists(temporary))
+                storage.Rename(temporary, path);
+        }
+    }
+
+    /// <summary>Deletes every txn log (a SNAP from the leader replaces the history).</summary>
+    public void DeleteLogs()
+    {
+        foreach (var (_, path) in DataFiles.Sorted(storage, logDir, DataFiles.LogPrefix))
+            storage.Delete(path);
+    }
+
     private LoadedSnapshot? LoadNewestSnapshot()
     {
         var snapshots = DataFiles.Sorted(storage, snapshotDir, DataFiles.SnapshotPrefix);

@@ -14,13 +14,13 @@ internal static class TxnCodec
 {
     public const int DigestVersion = 2;
 
-    public static void Write(ArrayBufferWriter<byte> output, Txn txn, long treeDigest)
+    public static void Write(ArrayBufferWriter<byte> output, Txn txn, long? treeDigest)
     {
         var writer = new JuteWriter(output);
         txn.Header.Write(writer);
         txn.Record?.Write(writer);
-        if (txn.Header.Type != OpCode.Error)
-            new TxnDigest(DigestVersion, treeDigest).Write(writer);
+        if (txn.Header.Type != OpCode.Error && treeDigest is { } digest)
+            new TxnDigest(DigestVersion, digest).Write(writer);
     }
 
     /// <summary>Decodes one txn; the digest, when present, is returned too.</summary>

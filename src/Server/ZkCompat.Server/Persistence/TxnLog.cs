@@ -11,7 +11,7 @@ namespace ZkCompat.Server.Persistence;
 /// <see cref="Flush"/> writes them all and fsyncs once (group commit). Files grow in
 /// preAllocSize steps of zeros, as Java's do.
 /// </summary>
-internal sealed class TxnLog(IStorage storage, string directory, long preAllocBytes, bool forceSync) : IDisposable
+internal sealed class TxnLog(IStorage storage, string directory, long preAllocBytes, bool forceSync, string? fileName = null) : IDisposable
 {
     private const byte EndOfRecord = 0x42;
     private readonly ArrayBufferWriter<byte> _batch = new(64 * 1024);
@@ -25,13 +25,18 @@ internal sealed class TxnLog(IStorage storage, string directory, long preAllocBy
 
     public long BytesSinceRoll { get; private set; }
 
-    public void Append(Txn txn, long treeDigest)
+    public void Append(Txn txn, long? treeDigest)
     {
-        if (_file is null && _batch.WrittenCount == 0)
-            Open(txn.Header.Zxid.Value);
         _entry.ResetWrittenCount();
         TxnCodec.Write(_entry, txn, treeDigest);
-        var bytes = _entry.WrittenSpan;
+        AppendBytes(txn.Header.Zxid.Value, _entry.WrittenSpan);
+    }
+
+    /// <summary>Appends a txn already encoded (a proposal's bytes, §11.9).</summary>
+    public void AppendBytes(long zxid, ReadOnlySpan<byte> bytes)
+    {
+        if (_file is null && _batch.WrittenCount == 0)
+            Open(zxid);
         var head = _batch.GetSpan(12);
         BinaryPrimitives.WriteInt64BigEndian(head, Adler32.Of(bytes));
         BinaryPrimitives.WriteInt32BigEndian(head[8..], bytes.Length);
@@ -81,7 +86,7 @@ internal sealed class TxnLog(IStorage storage, string directory, long preAllocBy
     {
         try
         {
-            _file = storage.Create(Path.Combine(directory, DataFiles.LogName(firstZxid)));
+            _file = storage.Create(Path.Combine(directory, fileName ?? DataFiles.LogName(firstZxid)));
         }
         catch (IOException e)
         {

@@ -1,0 +1,208 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using ZkCompat.Protocol.Codes;
+using ZkCompat.Protocol.Ids;
+using ZkCompat.Protocol.Quorum;
+using ZkCompat.Protocol.Records;
+using ZkCompat.Quorum;
+using ZkCompat.Server.Ensemble;
+using ZkCompat.Server.Options;
+using ZkCompat.Server.Persistence;
+using ZkCompat.Server.Processing;
+
+namespace ZkCompat.Server.Host.Quorum;
+
+/// <summary>
+/// The server as the quorum core's replica: the txn log and epoch files on disk, and the engine
+/// as the state machine. Runs on the quorum loop; talks to the engine only by posting work (and
+/// waiting for the few answers it needs), so the engine never waits on the quorum.
+/// </summary>
+internal sealed class EnsembleReplica : IReplica, IDisposable
+{
+    private const int TailCapacity = 500;
+    private static readonly TimeSpan EngineWait = TimeSpan.FromSeconds(60);
+    private readonly ServerOptions _options;
+    private readonly IStorage _storage;
+    private readonly DataDirectory _directory;
+    private readonly EpochFiles _epochs;
+    private readonly TxnLog _log;
+    private readonly Engine _engine;
+    private readonly ILogger _logger;
+    private readonly LinkedList<(Zxid Zxid, byte[] Txn)> _tail = new();
+    private readonly ConcurrentDictionary<long, int> _touches = new();
+    private int _sinceSnapshot;
+
+    public EnsembleReplica(ServerOptions options, IStorage storage, DataDirectory directory, Engine engine, Zxid lastLogged, ILogger logger)
+    {
+        _options = options;
+        _storage = storage;
+        _directory = directory;
+        _engine = engine;
+        _logger = logger;
+        _epochs = new EpochFiles(storage, directory.SnapshotDir);
+        _log = new TxnLog(storage, directory.LogDir, options.PreAllocBytes, options.ForceSync);
+        LastLogged = lastLogged;
+        // Missing epoch files are recreated from the last logged zxid (§11.3).
+        CurrentEpoch = _epochs.Read("currentEpoch", lastLogged.Epoch);
+        AcceptedEpoch = _epochs.Read("acceptedEpoch", CurrentEpoch);
+        if (AcceptedEpoch < CurrentEpoch)
+            throw new RecoveryException($"acceptedEpoch {AcceptedEpoch} is below currentEpoch {CurrentEpoch}");
+    }
+
+    public long AcceptedEpoch { get; private set; }
+
+    public long CurrentEpoch { get; private set; }
+
+    public Zxid LastLogged { get; private set; }
+
+    /// <summary>The role the core reported last, for srvr/stat/mntr.</summary>
+    public PeerRole Role { get; private set; } = PeerRole.Looking;
+
+    public bool Serving { get; private set; }
+
+    public void SetAcceptedEpoch(long epoch)
+    {
+        _epochs.Write("acceptedEpoch", epoch);
+        AcceptedEpoch = epoch;
+    }
+
+    public void SetCurrentEpoch(long epoch)
+    {
+        _epochs.Write("currentEpoch", epoch);
+        CurrentEpoch = epoch;
+    }
+
+    public void Append(Zxid zxid, byte[] txn)
+    {
+        _log.AppendBytes(zxid.Value, txn);
+        LastLogged = zxid;
+        _tail.AddLast((zxid, txn));
+        if (_tail.Count > TailCapacity)
+            _tail.RemoveFirst();
+    }
+
+    public void Flush() => _log.Flush();
+
+    public void Dispose() => _log.Dispose();
+
+    public IReadOnlyList<(Zxid Zxid, byte[] Txn)> LogTail(int max) => _tail.Skip(Math.Max(0, _tail.Count - max)).ToList();
+
+    public void Apply(Zxid zxid, byte[] txn)
+    {
+        var (decoded, _) = TxnCodec.Read(txn);
+        _engine.Post(new CommittedWork(decoded));
+        if (++_sinceSnapshot >= Math.Max(2, _options.SnapCount / 2))
+        {
+            _sinceSnapshot = 0;
+            SnapshotInBackground();
+        }
+    }
+
+    public (Zxid Zxid, byte[] Stream) TakeSnapshot()
+    {
+        var (zxid, image) = Capture();
+        return (zxid, SnapshotWriter.Stream(image));
+    }
+
+    public void InstallSnapshot(Zxid zxid, byte[] stream)
+    {
+        var loaded = SnapshotReader.ReadStream(stream, zxid.Value);
+        _log.Roll();
+        // The snapshot is durable before the history it replaces goes.
+        SnapshotWriter.Write(_storage, _directory.SnapshotDir, SnapshotImage.Capture(loaded.Tree, zxid, loaded.Sessions.Select(s => (s.Key, s.Value))));
+        _directory.DeleteLogs();
+        _tail.Clear();
+        LastLogged = zxid;
+        ResetEngine(new RecoveredState(loaded.Tree, loaded.Sessions, zxid));
+    }
+
+    public void Truncate(Zxid zxid)
+    {
+        _log.Roll();
+        _directory.TruncateAfter(zxid);
+        while (_tail.Last is { } last && last.Value.Zxid > zxid)
+            _tail.RemoveLast();
+        Reload();
+    }
+
+    public void Reload()
+    {
+        _log.Roll();
+        var state = _directory.Recover(trustEmptySnapshot: false);
+        LastLogged = state.LastZxid;
+        ResetEngine(state);
+    }
+
+    public void StartServing(PeerRole role, long leaderSid, long epoch)
+    {
+        Role = role;
+        Serving = true;
+        _engine.Post(new ServeWork(role == PeerRole.Leading, (int)epoch));
+    }
+
+    public void StopServing()
+    {
+        Role = PeerRole.Looking;
+        Serving = false;
+    }
+
+    public IReadOnlyList<(long SessionId, int TimeoutMs)> TakeTouches()
+    {
+        var touches = new List<(long, int)>();
+        foreach (var id in _touches.Keys)
+        {
+            if (_touches.TryRemove(id, out var timeout))
+                touches.Add((id, timeout));
+        }
+
+        return touches;
+    }
+
+    public void LearnerRequest(long channel, RequestPacketData request, IReadOnlyList<Id>? authInfo) =>
+        _engine.Post(new LearnerRequestWork(channel, request.SessionId, request.Cxid, (OpCode)request.Type, request.Request, authInfo));
+
+    public void Touch(long sessionId, int timeoutMs) => _engine.Post(new TouchWork(sessionId, timeoutMs));
+
+    public void Revalidate(long channel, long sessionId, int timeoutMs) => _engine.Post(new RevalidateWork(channel, sessionId, timeoutMs));
+
+    public void Revalidated(long sessionId, bool valid) => _engine.Post(new RevalidatedWork(sessionId, valid));
+
+    public void Synced() => _engine.Post(new SyncedWork());
+
+    /// <summary>Engine side: remember a session's traffic for the next PING.</summary>
+    public void Touched(long sessionId, int timeoutMs) => _touches[sessionId] = timeoutMs;
+
+    private (Zxid Zxid, SnapshotImage Image) Capture()
+    {
+        var done = new TaskCompletionSource<(Zxid, SnapshotImage)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _engine.Post(new CaptureWork(done));
+        return done.Task.WaitAsync(EngineWait).GetAwaiter().GetResult();
+    }
+
+    private void ResetEngine(RecoveredState state)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _engine.Post(new ResetWork(state, done));
+        done.Task.WaitAsync(EngineWait).GetAwaiter().GetResult();
+    }
+
+    private void SnapshotInBackground()
+    {
+        _log.Roll();
+        var done = new TaskCompletionSource<(Zxid, SnapshotImage)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _engine.Post(new CaptureWork(done));
+        _ = done.Task.ContinueWith(
+            t => SnapshotWriter.Write(_storage, _directory.SnapshotDir, t.Result.Item2),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion,
+            TaskScheduler.Default);
+    }
+
+    internal static byte[] Encode(Txn txn)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        TxnCodec.Write(output, txn, null);
+        return output.WrittenSpan.ToArray();
+    }
+}

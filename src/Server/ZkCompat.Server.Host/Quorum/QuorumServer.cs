@@ -1,0 +1,82 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using ZkCompat.Quorum.Config;
+using ZkCompat.Quorum.Runtime;
+using ZkCompat.Server.Net;
+using ZkCompat.Server.Ops;
+using ZkCompat.Server.Options;
+using ZkCompat.Server.Persistence;
+using ZkCompat.Server.Processing;
+
+namespace ZkCompat.Server.Host.Quorum;
+
+/// <summary>
+/// An ensemble member: recovery, the engine in ensemble mode, the quorum peer with its election
+/// and quorum ports, and the client listener. The engine serves clients only while the peer is
+/// synced with an established leader.
+/// </summary>
+internal sealed class QuorumServer : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private readonly ITimer _ticks;
+    private readonly ITimer _containers;
+    private readonly ClientListener _listener;
+    private readonly PeerRuntime _runtime;
+    private readonly Meter _meter = new("ZkCompat.Server");
+    private readonly OpsServices _ops;
+
+    private QuorumServer(ServerOptions options, QuorumConfig quorum, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger("ZkCompat.Server");
+        var time = TimeProvider.System;
+        var storage = DiskStorage.Instance;
+        var directory = new DataDirectory(storage, DataFiles.VersionDir(options.DataDir), DataFiles.VersionDir(options.DataLogDir), logger);
+        var state = directory.Recover(options.TrustEmptySnapshot);
+        // As standalone: start from a clean snapshot of what was recovered, so Reload always has one.
+        SnapshotWriter.Write(storage, directory.SnapshotDir, SnapshotImage.Capture(state.Tree, state.LastZxid, state.Sessions.Select(s => (s.Key, s.Value))));
+        Engine = new Engine(options, time, logger, new InMemoryReplicator(), state);
+        Replica = new EnsembleReplica(options, storage, directory, Engine, state.LastZxid, logger);
+        _runtime = new PeerRuntime(quorum, Replica, loggers.CreateLogger("ZkCompat.Quorum"));
+        Engine.JoinEnsemble(new EnsembleLink(_runtime, Replica));
+        _loop = Engine.RunAsync(_stop.Token);
+        var period = TimeSpan.FromMilliseconds(Math.Max(1, options.TickTimeMs / 2));
+        _ticks = time.CreateTimer(_ => Engine.Post(new TickWork()), null, period, period);
+        var checkEvery = TimeSpan.FromMilliseconds(options.ContainerCheckIntervalMs);
+        _containers = time.CreateTimer(_ => Engine.Post(new ContainerCheckWork()), null, checkEvery, checkEvery);
+        Ops = new ServerOps(options, Engine, time);
+        _listener = new ClientListener(options, Engine, logger, Ops.Stats);
+        Endpoint = _listener.Start();
+        _runtime.Start();
+        Log.Serving(logger, Endpoint.ToString());
+        _ops = OpsServices.Start(Ops, _meter, logger);
+    }
+
+    public IPEndPoint Endpoint { get; }
+
+    internal Engine Engine { get; }
+
+    internal EnsembleReplica Replica { get; }
+
+    internal ServerOps Ops { get; }
+
+    /// <summary>Completes with the reason if storage failed (engine or quorum) and the member stopped.</summary>
+    public Task<string> Failure => Task.WhenAny(Engine.Failure, _runtime.Failure).Unwrap();
+
+    public static QuorumServer Start(ServerOptions options, QuorumConfig quorum, ILoggerFactory loggers) => new(options, quorum, loggers);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _ticks.DisposeAsync().ConfigureAwait(false);
+        await _containers.DisposeAsync().ConfigureAwait(false);
+        await _ops.DisposeAsync().ConfigureAwait(false);
+        await _listener.DisposeAsync().ConfigureAwait(false);
+        await _runtime.DisposeAsync().ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        Replica.Dispose();
+        _stop.Dispose();
+        _meter.Dispose();
+    }
+}
