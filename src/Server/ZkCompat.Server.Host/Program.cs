@@ -45,7 +45,42 @@ internal static class Program
             return 2;
         }
 
+        var quorum = Quorum.QuorumConfigReader.Read(configPath, options);
+        if (quorum is not null)
+        {
+            options = options with { ServerId = quorum.MyId, ClientPort = options.ClientPort != 0 ? options.ClientPort : quorum.Me.ClientPort ?? 0 };
+            return await RunQuorumAsync(options, quorum, loggers, logger).ConfigureAwait(false);
+        }
+
         return await RunAsync(options, loggers, logger).ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunQuorumAsync(Options.ServerOptions options, ZkCompat.Quorum.Config.QuorumConfig quorum, ILoggerFactory loggers, ILogger logger)
+    {
+        using var stop = new CancellationTokenSource();
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, stop));
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, stop));
+        Quorum.QuorumServer server;
+        try
+        {
+            server = Quorum.QuorumServer.Start(options, quorum, loggers);
+        }
+        catch (Exception e) when (e is RecoveryException or IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+        {
+            HostLog.CannotStart(logger, e.Message);
+            return 1;
+        }
+
+        await using (server)
+        {
+            var stopped = Task.Delay(Timeout.Infinite, stop.Token);
+            if (await Task.WhenAny(stopped, server.Failure).ConfigureAwait(false) != stopped)
+                return 3;
+            HostLog.Stopping(logger);
+        }
+
+        HostLog.Stopped(logger);
+        return 0;
     }
 
     private static async Task<int> RunAsync(Options.ServerOptions options, ILoggerFactory loggers, ILogger logger)

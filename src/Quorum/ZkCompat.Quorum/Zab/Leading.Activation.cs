@@ -26,7 +26,7 @@ internal sealed partial class Leading
         if (link.IsVoter && NewEpoch < 0)
             _epochs[link.Sid] = link.AcceptedEpoch;
         TryDecideEpoch();
-        if (NewEpoch >= 0)
+        if (NewEpoch >= 0 && link.Phase == LearnerPhase.Info)
             SendLeaderInfo(link);
     }
 
