@@ -27,8 +27,30 @@ internal sealed class ElectionTransport(QuorumConfig config, Socket listener, Ac
 
     public void Start() => _ = AcceptLoopAsync();
 
+    /// <summary>A test control: while set, nothing is sent, dialled or accepted, and open links are dropped.</summary>
+    public bool Isolated
+    {
+        get => _isolated;
+        set
+        {
+            _isolated = value;
+            if (!value)
+                return;
+            lock (_gate)
+            {
+                foreach (var socket in _links.Values)
+                    socket.Close();
+                _links.Clear();
+            }
+        }
+    }
+
+    private volatile bool _isolated;
+
     public void Send(long sid, Notification notification)
     {
+        if (_isolated)
+            return;
         var frame = ElectionFrame.Frame(notification.ToPayload());
         Socket? link;
         lock (_gate)
@@ -111,6 +133,12 @@ internal sealed class ElectionTransport(QuorumConfig config, Socket listener, Ac
 
     private async Task HandshakeAsync(Socket socket)
     {
+        if (_isolated)
+        {
+            socket.Close();
+            return;
+        }
+
         socket.NoDelay = true;
         var reader = PipeReader.Create(new NetworkStream(socket, ownsSocket: true));
         try

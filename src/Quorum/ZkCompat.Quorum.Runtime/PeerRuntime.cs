@@ -26,15 +26,16 @@ public sealed class PeerRuntime : IPeerNetwork, IAsyncDisposable
     private Task _loop = Task.CompletedTask;
     private ITimer? _ticker;
 
-    public PeerRuntime(QuorumConfig config, IReplica replica, ILogger logger)
+    /// <summary>Binds the ports of <paramref name="config"/>, or takes listening sockets bound already (tests bind port 0 first).</summary>
+    public PeerRuntime(QuorumConfig config, IReplica replica, ILogger logger, Socket? electionListener = null, Socket? quorumListener = null)
     {
         _config = config;
         _logger = logger;
         Peer = new QuorumPeer(config, replica, this) { Trace = what => RuntimeLog.Peer(logger, config.MyId, what) };
         var me = config.Me;
         var host = config.QuorumListenOnAllIPs ? IPAddress.Any : Resolve(me.Host);
-        _quorumListener = ElectionTransport.Bind(new IPEndPoint(host, me.QuorumPort));
-        var electionSocket = BindWithRetry(new IPEndPoint(host, me.ElectionPort), config.ElectionPortBindRetry);
+        _quorumListener = quorumListener ?? ElectionTransport.Bind(new IPEndPoint(host, me.QuorumPort));
+        var electionSocket = electionListener ?? BindWithRetry(new IPEndPoint(host, me.ElectionPort), config.ElectionPortBindRetry);
         _election = new ElectionTransport(config, electionSocket, (sid, n) => Post(() => Peer.OnVote(sid, n, NowMs)), logger);
         RuntimeLog.Bound(logger, electionSocket.LocalEndPoint, _quorumListener.LocalEndPoint);
     }
@@ -63,13 +64,41 @@ public sealed class PeerRuntime : IPeerNetwork, IAsyncDisposable
 
     public void SendVote(long toSid, Notification notification) => _election.Send(toSid, notification);
 
+    /// <summary>
+    /// A test control: cut this peer off from the others (votes and quorum channels) while the
+    /// clients can still reach it, as a network partition would; false heals it.
+    /// </summary>
+    public void Isolate(bool isolated)
+    {
+        _election.Isolated = isolated;
+        _isolated = isolated;
+        if (!isolated)
+            return;
+        Post(() =>
+        {
+            foreach (var id in _channels.Keys.ToList())
+            {
+                Close(id);
+                Peer.OnChannelClosed(id, NowMs);
+            }
+        });
+    }
+
+    private volatile bool _isolated;
+
     public void Send(long channel, QuorumPacket packet)
     {
         if (_channels.TryGetValue(channel, out var c))
             c.Send(packet);
     }
 
-    public void ConnectToLeader(QuorumMember leader) => _ = ConnectAsync(leader);
+    public void ConnectToLeader(QuorumMember leader)
+    {
+        if (_isolated)
+            Post(() => Peer.OnLeaderConnectFailed(NowMs));
+        else
+            _ = ConnectAsync(leader);
+    }
 
     public void Close(long channel)
     {
@@ -122,6 +151,12 @@ public sealed class PeerRuntime : IPeerNetwork, IAsyncDisposable
             catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
             {
                 return;
+            }
+
+            if (_isolated)
+            {
+                socket.Close();
+                continue;
             }
 
             var channel = new QuorumChannel(Interlocked.Increment(ref _nextChannel), socket, learnerSide: false);

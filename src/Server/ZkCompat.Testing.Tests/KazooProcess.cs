@@ -9,7 +9,7 @@ internal sealed class KazooProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly List<string> _stderr = [];
 
-    private KazooProcess(string mode, string connectString)
+    private KazooProcess(string mode, string connectString, string? argument = null)
     {
         var info = new ProcessStartInfo("/usr/bin/python3")
         {
@@ -21,6 +21,8 @@ internal sealed class KazooProcess : IAsyncDisposable
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kazoo", "zk_client.py"));
         info.ArgumentList.Add(mode);
         info.ArgumentList.Add(connectString);
+        if (argument is not null)
+            info.ArgumentList.Add(argument);
         _process = new Process { StartInfo = info };
         _process.ErrorDataReceived += (_, e) =>
         {
@@ -32,9 +34,9 @@ internal sealed class KazooProcess : IAsyncDisposable
         };
     }
 
-    public static KazooProcess Start(string mode, string connectString)
+    public static KazooProcess Start(string mode, string connectString, string? argument = null)
     {
-        var kazoo = new KazooProcess(mode, connectString);
+        var kazoo = new KazooProcess(mode, connectString, argument);
         kazoo._process.Start();
         kazoo._process.BeginErrorReadLine();
         return kazoo;

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using ZkCompat.Quorum.Config;
 using ZkCompat.Quorum.Runtime;
@@ -27,7 +28,7 @@ internal sealed class QuorumServer : IAsyncDisposable
     private readonly Meter _meter = new("ZkCompat.Server");
     private readonly OpsServices _ops;
 
-    private QuorumServer(ServerOptions options, QuorumConfig quorum, ILoggerFactory loggers)
+    private QuorumServer(ServerOptions options, QuorumConfig quorum, ILoggerFactory loggers, Socket? election, Socket? quorumPort)
     {
         var logger = loggers.CreateLogger("ZkCompat.Server");
         var time = TimeProvider.System;
@@ -38,7 +39,7 @@ internal sealed class QuorumServer : IAsyncDisposable
         SnapshotWriter.Write(storage, directory.SnapshotDir, SnapshotImage.Capture(state.Tree, state.LastZxid, state.Sessions.Select(s => (s.Key, s.Value))));
         Engine = new Engine(options, time, logger, new InMemoryReplicator(), state);
         Replica = new EnsembleReplica(options, storage, directory, Engine, state.LastZxid, logger);
-        _runtime = new PeerRuntime(quorum, Replica, loggers.CreateLogger("ZkCompat.Quorum"));
+        _runtime = new PeerRuntime(quorum, Replica, loggers.CreateLogger("ZkCompat.Quorum"), election, quorumPort);
         Engine.JoinEnsemble(new EnsembleLink(_runtime, Replica));
         _loop = Engine.RunAsync(_stop.Token);
         var period = TimeSpan.FromMilliseconds(Math.Max(1, options.TickTimeMs / 2));
@@ -64,7 +65,12 @@ internal sealed class QuorumServer : IAsyncDisposable
     /// <summary>Completes with the reason if storage failed (engine or quorum) and the member stopped.</summary>
     public Task<string> Failure => Task.WhenAny(Engine.Failure, _runtime.Failure).Unwrap();
 
-    public static QuorumServer Start(ServerOptions options, QuorumConfig quorum, ILoggerFactory loggers) => new(options, quorum, loggers);
+    /// <summary>The quorum peer, for reads on its loop (status) and test controls.</summary>
+    internal PeerRuntime Runtime => _runtime;
+
+    /// <summary>Starts a member; <paramref name="election"/> and <paramref name="quorumPort"/> may be listening sockets bound already.</summary>
+    public static QuorumServer Start(ServerOptions options, QuorumConfig quorum, ILoggerFactory loggers, Socket? election = null, Socket? quorumPort = null) =>
+        new(options, quorum, loggers, election, quorumPort);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,6 @@
 """kazoo (a real, independent ZooKeeper client) for ZkCompat.Testing's tests.
 
-usage: zk_client.py roundtrip|expire|resume <connect-string>
+usage: zk_client.py roundtrip|expire|resume|readall <connect-string> | write <connect-string> <path>
 Prints one fact per line; 'expire' and 'resume' wait for a line on stdin after their setup.
 Every wait is bounded; on failure a line starting with FAIL says why.
 """
@@ -57,5 +57,24 @@ def resume(connect):
     z.stop()
 
 
+def write(connect, path):
+    z = client(connect)
+    z.retry(z.create, path, b"v")
+    say("OK " + path)
+    z.stop()
+
+
+def readall(connect):
+    # Each member alone, after sync: what it holds once it has caught up with the leader.
+    for host in connect.split(","):
+        z = client(host)
+        z.sync("/")
+        say(host + " " + ",".join(sorted(z.get_children("/"))))
+        z.stop()
+
+
 if __name__ == "__main__":
-    {"roundtrip": roundtrip, "expire": expire, "resume": resume}[sys.argv[1]](sys.argv[2])
+    if sys.argv[1] == "write":
+        write(sys.argv[2], sys.argv[3])
+    else:
+        {"roundtrip": roundtrip, "expire": expire, "resume": resume, "readall": readall}[sys.argv[1]](sys.argv[2])

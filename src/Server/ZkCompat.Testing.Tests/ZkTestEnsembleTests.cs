@@ -1,0 +1,72 @@
+namespace ZkCompat.Testing.Tests;
+
+/// <summary>The in-process ensemble, driven by kazoo over real sockets.</summary>
+public class ZkTestEnsembleTests
+{
+    [Fact]
+    public async Task StartAsync_ElectsOneLeader_AndEveryMemberServesTheSameData()
+    {
+        await using var ens = await ZkTestEnsemble.StartAsync(participants: 3, observers: 1);
+
+        Assert.Single(ens.Members, m => m.Mode == "leader");
+        Assert.Equal(2, ens.Members.Count(m => m.Mode == "follower"));
+        Assert.Equal("observer", ens.Members[3].Mode);
+        await using (var writer = KazooProcess.Start("write", ens.Members[1].ConnectString, "/through-a-follower"))
+            Assert.Equal("OK /through-a-follower", await writer.ReadLineAsync());
+        await using var reader = KazooProcess.Start("readall", ens.ConnectString);
+        foreach (var member in ens.Members)
+            Assert.Equal($"{member.ConnectString} through-a-follower,zookeeper", await reader.ReadLineAsync());
+    }
+
+    [Fact]
+    public async Task ForceLeaderChangeAsync_NewLeaderTakesWrites_AndNothingIsLost()
+    {
+        await using var ens = await ZkTestEnsemble.StartAsync(participants: 3);
+        await using (var before = KazooProcess.Start("write", ens.ConnectString, "/before"))
+            Assert.Equal("OK /before", await before.ReadLineAsync());
+        var old = ens.Leader!;
+
+        var leader = await ens.ForceLeaderChangeAsync();
+
+        Assert.NotEqual(old.Sid, leader.Sid);
+        Assert.Equal("follower", old.Mode);
+        await using (var after = KazooProcess.Start("write", leader.ConnectString, "/after"))
+            Assert.Equal("OK /after", await after.ReadLineAsync());
+        await using var reader = KazooProcess.Start("readall", ens.ConnectString);
+        foreach (var member in ens.Members)
+            Assert.Equal($"{member.ConnectString} after,before,zookeeper", await reader.ReadLineAsync());
+    }
+
+    [Fact]
+    public async Task ExpireSessionAsync_EphemeralGoesOnEveryMember()
+    {
+        await using var ens = await ZkTestEnsemble.StartAsync(participants: 3);
+        await using var kazoo = KazooProcess.Start("expire", ens.Members[0].ConnectString);
+        var session = Convert.ToInt64((await kazoo.ReadLineAsync())["SESSION ".Length..], 16);
+
+        Assert.True(await ens.ExpireSessionAsync(session));
+        await kazoo.ContinueAsync();
+
+        Assert.Equal("LOST", await kazoo.ReadLineAsync());
+        Assert.Equal("EPHEMERAL_GONE", await kazoo.ReadLineAsync());
+        await using var reader = KazooProcess.Start("readall", ens.ConnectString);
+        foreach (var member in ens.Members)
+            Assert.Equal($"{member.ConnectString} zookeeper", await reader.ReadLineAsync());
+    }
+
+    [Fact]
+    public async Task Isolate_TheRestElectALeader_AndTheIsolatedMemberCatchesUpWhenHealed()
+    {
+        await using var ens = await ZkTestEnsemble.StartAsync(participants: 3);
+        var isolated = ens.Leader!;
+
+        ens.Isolate(isolated);
+        await using (var during = KazooProcess.Start("write", string.Join(',', ens.Members.Where(m => m != isolated).Select(m => m.ConnectString)), "/during"))
+            Assert.Equal("OK /during", await during.ReadLineAsync());
+        ens.Isolate(isolated, false);
+        await ens.WaitForQuorumAsync();
+
+        await using var reader = KazooProcess.Start("readall", isolated.ConnectString);
+        Assert.Equal($"{isolated.ConnectString} during,zookeeper", await reader.ReadLineAsync());
+    }
+}
