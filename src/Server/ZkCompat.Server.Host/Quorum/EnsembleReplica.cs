@@ -138,7 +138,8 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
     {
         Role = role;
         Serving = true;
-        _engine.Post(new ServeWork(role == PeerRole.Leading, (int)epoch));
+        var mode = role switch { PeerRole.Leading => "leader", PeerRole.Observing => "observer", _ => "follower" };
+        _engine.Post(new ServeWork(role == PeerRole.Leading, (int)epoch, mode));
     }
 
     public void StopServing()

@@ -38,10 +38,11 @@ internal sealed class ServerOps
 
     public FourLetterCommands FourLetterWords { get; }
 
-    /// <summary>Standalone for now; the quorum roles will say leader, follower or observer.</summary>
-    public string Mode { get; init; } = "standalone";
+    /// <summary>standalone, or leader / follower / observer while an ensemble member serves.</summary>
+    public string Mode => Engine.Mode;
 
-    public bool Serving => !Engine.Failure.IsCompleted;
+    /// <summary>False once storage failed, and while an ensemble member has no leader (Java answers "not currently serving").</summary>
+    public bool Serving => !Engine.Failure.IsCompleted && Engine.Serving;
 
     /// <summary>The engine's state as of now, or null when the loop does not answer (not serving).</summary>
     public async Task<EngineView?> InspectAsync()

@@ -24,7 +24,8 @@ internal sealed partial class Engine
     private readonly Queue<(Zxid Barrier, long SessionId)> _syncBarriers = new();
     private readonly Queue<long> _learnerSyncs = new();
     private IEnsemble? _ensemble;
-    private bool _serving;
+    private volatile bool _serving;
+    private volatile string _mode = "looking";
     private bool _leading;
     private Zxid _lastPrepared;
 
@@ -32,13 +33,17 @@ internal sealed partial class Engine
     public void JoinEnsemble(IEnsemble ensemble) => _ensemble = ensemble;
 
     /// <summary>"standalone", or the role while serving in an ensemble, for srvr/stat/mntr.</summary>
-    public string Mode => _ensemble is null ? "standalone" : !_serving ? "looking" : _leading ? "leader" : "follower";
+    public string Mode => _ensemble is null ? "standalone" : _serving ? _mode : "looking";
+
+    /// <summary>Standalone servers always serve; ensemble members only with an established leader.</summary>
+    public bool Serving => _ensemble is null || _serving;
 
     private void ProcessEnsemble(Work work)
     {
         switch (work)
         {
             case ServeWork w:
+                _mode = w.Mode;
                 _serving = true;
                 _leading = w.Leader;
                 _lastPrepared = LastZxid > Zxid.Of(w.Epoch, 0) ? LastZxid : Zxid.Of(w.Epoch, 0);
