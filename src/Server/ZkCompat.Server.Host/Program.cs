@@ -32,24 +32,32 @@ internal static class Program
         using var loggers = Logging.Create(command.LogLevel);
         var logger = loggers.CreateLogger("ZkCompat");
         var configPath = command.ConfigPath!;
-        Options.ServerOptions options;
+        HostConfig config;
         try
         {
-            (options, var notes) = ZooCfg.Load(configPath, SystemProperties.Parse(command.SystemProperties));
+            (config, var notes) = ZooCfg.Load(configPath, SystemProperties.Parse(command.SystemProperties));
             foreach (var note in notes)
-                HostLog.ConfigNote(logger, configPath, note);
+                HostLog.ConfigNote(logger, note.Level, configPath, note.Text);
         }
         catch (ConfigException e)
         {
             HostLog.InvalidConfig(logger, configPath, e.Message);
-            return 2;
+            return e.ExitCode;
         }
 
-        return await RunAsync(options, loggers, logger).ConfigureAwait(false);
+        return await RunAsync(config, loggers, logger).ConfigureAwait(false);
     }
 
-    private static async Task<int> RunAsync(Options.ServerOptions options, ILoggerFactory loggers, ILogger logger)
+    private static async Task<int> RunAsync(HostConfig config, ILoggerFactory loggers, ILogger logger)
     {
+        if (config.Quorum is not null)
+        {
+            // Until the quorum runtime is wired in, a quorum member must not pose as a standalone server.
+            HostLog.CannotStart(logger, $"quorum mode (myid {config.Quorum.MyId}, {config.Quorum.Members.Count} servers) is not available yet");
+            return 1;
+        }
+
+        var options = config.Server;
         using var stop = new CancellationTokenSource();
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, stop));
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, stop));
