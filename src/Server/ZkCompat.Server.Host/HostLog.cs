@@ -8,8 +8,8 @@ internal static partial class HostLog
     [LoggerMessage(100, LogLevel.Error, "Invalid config {Path}: {Message}")]
     public static partial void InvalidConfig(ILogger logger, string path, string message);
 
-    [LoggerMessage(101, LogLevel.Information, "{Path} {Note}")]
-    public static partial void ConfigNote(ILogger logger, string path, string note);
+    [LoggerMessage(EventId = 101, Message = "{Path} {Note}")]
+    public static partial void ConfigNote(ILogger logger, LogLevel level, string path, string note);
 
     [LoggerMessage(102, LogLevel.Information, "Shutting down")]
     public static partial void Stopping(ILogger logger);

@@ -32,38 +32,42 @@ internal static class Program
         using var loggers = Logging.Create(command.LogLevel);
         var logger = loggers.CreateLogger("ZkCompat");
         var configPath = command.ConfigPath!;
-        Options.ServerOptions options;
+        HostConfig config;
         try
         {
-            (options, var notes) = ZooCfg.Load(configPath, SystemProperties.Parse(command.SystemProperties));
+            (config, var notes) = ZooCfg.Load(configPath, SystemProperties.Parse(command.SystemProperties));
             foreach (var note in notes)
-                HostLog.ConfigNote(logger, configPath, note);
+                HostLog.ConfigNote(logger, note.Level, configPath, note.Text);
         }
         catch (ConfigException e)
         {
             HostLog.InvalidConfig(logger, configPath, e.Message);
-            return 2;
+            return e.ExitCode;
         }
 
-        var quorum = Quorum.QuorumConfigReader.Read(configPath, options);
-        if (quorum is not null)
-        {
-            options = options with { ServerId = quorum.MyId, ClientPort = options.ClientPort != 0 ? options.ClientPort : quorum.Me.ClientPort ?? 0 };
-            return await RunQuorumAsync(options, quorum, loggers, logger).ConfigureAwait(false);
-        }
-
-        return await RunAsync(options, loggers, logger).ConfigureAwait(false);
+        return await RunAsync(config, loggers, logger).ConfigureAwait(false);
     }
 
-    private static async Task<int> RunQuorumAsync(Options.ServerOptions options, ZkCompat.Quorum.Config.QuorumConfig quorum, ILoggerFactory loggers, ILogger logger)
+    private static async Task<int> RunAsync(HostConfig config, ILoggerFactory loggers, ILogger logger)
     {
         using var stop = new CancellationTokenSource();
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, stop));
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, stop));
-        Quorum.QuorumServer server;
+        IAsyncDisposable server;
+        Task<string> failure;
         try
         {
-            server = Quorum.QuorumServer.Start(options, quorum, loggers);
+            // Two or more participants make a quorum member (PROTOCOL.md §9.3); otherwise standalone.
+            if (config.Quorum is { } quorum)
+            {
+                var member = Quorum.QuorumServer.Start(config.Server, quorum, loggers);
+                (server, failure) = (member, member.Failure);
+            }
+            else
+            {
+                var standalone = StandaloneServer.Start(config.Server, loggers);
+                (server, failure) = (standalone, standalone.Failure);
+            }
         }
         catch (Exception e) when (e is RecoveryException or IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
         {
@@ -74,35 +78,7 @@ internal static class Program
         await using (server)
         {
             var stopped = Task.Delay(Timeout.Infinite, stop.Token);
-            if (await Task.WhenAny(stopped, server.Failure).ConfigureAwait(false) != stopped)
-                return 3;
-            HostLog.Stopping(logger);
-        }
-
-        HostLog.Stopped(logger);
-        return 0;
-    }
-
-    private static async Task<int> RunAsync(Options.ServerOptions options, ILoggerFactory loggers, ILogger logger)
-    {
-        using var stop = new CancellationTokenSource();
-        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, stop));
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, stop));
-        StandaloneServer server;
-        try
-        {
-            server = StandaloneServer.Start(options, loggers);
-        }
-        catch (Exception e) when (e is RecoveryException or IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
-        {
-            HostLog.CannotStart(logger, e.Message);
-            return 1;
-        }
-
-        await using (server)
-        {
-            var stopped = Task.Delay(Timeout.Infinite, stop.Token);
-            if (await Task.WhenAny(stopped, server.Failure).ConfigureAwait(false) == server.Failure)
+            if (await Task.WhenAny(stopped, failure).ConfigureAwait(false) == failure)
                 return 3;
             HostLog.Stopping(logger);
         }

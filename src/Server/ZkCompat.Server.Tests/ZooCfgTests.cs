@@ -179,14 +179,16 @@ public class ZooCfgTests
     }
 
     [Fact]
-    public void QuorumKeys_AreKeptUnprefixed_AndNoted()
+    public void QuorumKeys_AreKeptUnprefixed_AndUnsupportedOnesNoted()
     {
-        var (options, notes) = ZooCfg.Parse(["dataDir=/d", "initLimit=5", "server.1=127.0.0.1:2888:3888"], BaseDir);
+        var (config, notes) = ZooCfg.Parse(["dataDir=/d", "initLimit=5", "server.1=127.0.0.1:2888:3888", "syncEnabled=false"], BaseDir);
 
-        Assert.Equal("5", options.Property("initLimit"));
-        Assert.Equal("127.0.0.1:2888:3888", options.Property("server.1"));
-        Assert.Null(options.Property("zookeeper.initLimit"));
-        Assert.Equal(2, notes.Count);
+        Assert.Equal("5", config.Server.Property("initLimit"));
+        Assert.Equal("127.0.0.1:2888:3888", config.Server.Property("server.1"));
+        Assert.Null(config.Server.Property("zookeeper.initLimit"));
+        Assert.Null(config.Quorum);
+        Assert.Contains(notes, n => n.Text == "line 4: syncEnabled is not supported yet; ignored");
+        Assert.DoesNotContain(notes, n => n.Text.Contains("initLimit", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -210,5 +212,5 @@ public class ZooCfgTests
         Assert.Equal("a\tb", options.Properties["zookeeper.my:key"]);
     }
 
-    private static ServerOptions Parse(params string[] lines) => ZooCfg.Parse(lines, BaseDir).Options;
+    private static ServerOptions Parse(params string[] lines) => ZooCfg.Parse(lines, BaseDir).Config.Server;
 }

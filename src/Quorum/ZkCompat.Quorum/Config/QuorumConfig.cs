@@ -24,6 +24,39 @@ public sealed record QuorumConfig
     /// <summary>Bind quorum and election ports on every address.</summary>
     public bool QuorumListenOnAllIPs { get; init; }
 
+    /// <summary>
+    /// standaloneEnabled (§9.3). A parsed config is only a quorum when this is false or there are
+    /// two voters or more; false with one voter makes a one-member quorum.
+    /// </summary>
+    public bool StandaloneEnabled { get; init; } = true;
+
+    /// <summary>
+    /// The version of this membership: 0 for zoo.cfg, or the hex suffix of a dynamicConfigFile named
+    /// like <c>zoo.cfg.dynamic.100000000</c>. With reconfigEnabled=false Java never changes it.
+    /// </summary>
+    public long ConfigVersion { get; init; }
+
+    /// <summary>
+    /// The membership as Java's QuorumMaj.toString() writes it, byte for byte: the text of FLE
+    /// notifications, of NEWLEADER, and of the /zookeeper/config znode. One line per member,
+    /// <c>server.&lt;sid&gt;=&lt;host&gt;:&lt;quorumPort&gt;:&lt;electionPort&gt;:participant|observer</c>, then
+    /// <c>;&lt;clientHost&gt;:&lt;clientPort&gt;</c> only when the server line had a client part (a port
+    /// alone gives host 0.0.0.0; a clientPort taken from zoo.cfg is not written), each ending in
+    /// "\n"; then <c>version=&lt;lower-case hex&gt;</c> with no newline. IPv6 hosts are written in
+    /// brackets, in Java's long form (<c>[0:0:0:0:0:0:0:1]</c>); host names as written. Members come
+    /// in java.util.HashMap&lt;Long,…&gt; order (small ids ascending; see ConfigTextFormat.InJavaHashMapOrder),
+    /// taking <see cref="Members"/> as the insertion order.
+    /// Evidence: Java 3.8.0 (Debian, JDK 17) 3-node ensemble, /zookeeper/config read with kazoo:
+    /// zoo.cfg lines <c>server.1=127.0.0.1:2291:2391</c>, <c>server.2=localhost:2292:2392;2191</c>,
+    /// <c>server.3=127.0.0.1:2293:2393:participant;127.0.0.1:21913</c> gave
+    /// <c>server.1=127.0.0.1:2291:2391:participant\nserver.2=localhost:2292:2392:participant;0.0.0.0:2191\nserver.3=127.0.0.1:2293:2393:participant;127.0.0.1:21913\nversion=0</c>
+    /// (161 bytes; the same on leader and followers, and in the "membership:" part of the conf
+    /// 4lw); ids 5, 18, 33, 34 came out as 33, 34, 18, 5 with <c>[::1]</c> as
+    /// <c>[0:0:0:0:0:0:0:1]</c>; a dynamic file <c>zoo.cfg.dynamic.1a0000000</c> gave
+    /// <c>version=1a0000000</c>.
+    /// </summary>
+    public string ConfigText => ConfigTextFormat.Format(Members, ConfigVersion);
+
     public QuorumMember Me => Members.First(m => m.Sid == MyId);
 
     public bool IAmObserver => Me.IsObserver;

@@ -16,4 +16,10 @@ internal sealed class ConfigException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// The process exit code: 2 like Java's config errors; 1 for "My id N not in the peer list",
+    /// which Java only finds when the peer starts and exits with as an unexpected error.
+    /// </summary>
+    public int ExitCode { get; init; } = 2;
 }

@@ -1,53 +1,64 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.Logging;
 using ZkCompat.Server.Options;
 
 namespace ZkCompat.Server.Host.Config;
 
 /// <summary>
-/// Turns zoo.cfg into <see cref="ServerOptions"/> (PROTOCOL.md §9). Keys ZkCompat does not use yet
+/// Turns zoo.cfg into <see cref="HostConfig"/> (PROTOCOL.md §9): the server's options, and the
+/// ensemble when the file makes this server a quorum member (§9.3). Keys ZkCompat does not use yet
 /// are kept as Java keeps them, as the property zookeeper.&lt;key&gt;, and reported back to be logged.
 /// </summary>
 internal static class ZooCfg
 {
-    /// <summary>Keys Java's QuorumPeerConfig reads itself; they never become zookeeper.* properties.</summary>
+    /// <summary>Keys Java's QuorumPeerConfig reads itself that ZkCompat ignores; they never become zookeeper.* properties.</summary>
     private static readonly HashSet<string> s_quorumKeys = new(StringComparer.Ordinal)
     {
-        "initLimit", "syncLimit", "peerType", "standaloneEnabled", "reconfigEnabled", "dynamicConfigFile",
-"electionAlg", "quorumListenOnAllIPs",
         "localSessionsEnabled", "localSessionsUpgradingEnabled", "syncEnabled", "observerMasterPort",
         "connectToLearnerMasterLimit", "secureClientPort", "secureClientPortAddress", "clientPortListenBacklog",
-        "maxCnxns", "multiAddress.enabled", "multiAddress.reachabilityCheckEnabled",
+        "maxCnxns", "multiAddress.reachabilityCheckEnabled",
         "multiAddress.reachabilityCheckTimeoutMs", "sslQuorum", "portUnification", "sslQuorumReloadCertFiles",
         "client.portUnification", "quorum.cnxn.threads.size", "oraclePath",
     };
 
-    public static (ServerOptions Options, List<string> Notes) Load(string path, IReadOnlyDictionary<string, string>? systemProperties = null)
+    public static (HostConfig Config, List<ConfigNote> Notes) Load(string path, IReadOnlyDictionary<string, string>? systemProperties = null)
     {
         if (!File.Exists(path))
             throw new ConfigException($"{path} file is missing");
         // Like Java, relative directories are relative to the working directory, not to zoo.cfg.
         var text = File.ReadAllText(path);
-        var (options, notes) = Parse(text.ReplaceLineEndings("\n").Split('\n'), Directory.GetCurrentDirectory(), systemProperties);
-        return (options with { ConfigText = text }, notes);
+        var (config, notes) = Parse(text.ReplaceLineEndings("\n").Split('\n'), Directory.GetCurrentDirectory(), systemProperties);
+        return (config with { Server = config.Server with { ConfigText = text } }, notes);
     }
 
     /// <summary>
     /// zoo.cfg over the JVM-style system properties: like Java, a zoo.cfg key mapped to
     /// zookeeper.&lt;key&gt; overrides a -D property of the same name, and jute.maxbuffer is a -D property only.
     /// </summary>
-    public static (ServerOptions Options, List<string> Notes) Parse(IEnumerable<string> lines, string baseDir, IReadOnlyDictionary<string, string>? systemProperties = null)
+    /// <param name="readFile">Reads dataDir/myid and the dynamicConfigFile: the text, or null when there is no such file.</param>
+    public static (HostConfig Config, List<ConfigNote> Notes) Parse(
+        IEnumerable<string> lines, string baseDir, IReadOnlyDictionary<string, string>? systemProperties = null, Func<string, string?>? readFile = null)
     {
         var options = new ServerOptions();
         var properties = new Dictionary<string, string>(systemProperties ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         if (properties.TryGetValue("jute.maxbuffer", out var maxBuffer) && int.TryParse(maxBuffer, NumberStyles.None, CultureInfo.InvariantCulture, out var maxFrameBytes))
             options = options with { MaxFrameBytes = maxFrameBytes };
-        var notes = new List<string>();
+        var notes = new List<ConfigNote>();
         int? clientPortLine = null;
         string? clientPortAddress = null;
         var clientPortAddressLine = 0;
-        foreach (var (key, value, line) in PropertiesFile.Parse(lines))
+        var entries = PropertiesFile.Parse(lines);
+        var quorumKeys = new QuorumKeys();
+        var hasDynamicFile = entries.Exists(e => e.Key == "dynamicConfigFile");
+        foreach (var (key, value, line) in entries)
         {
+            if (quorumKeys.Read(key, value, line, hasDynamicFile))
+            {
+                properties[key] = value;
+                continue;
+            }
+
             switch (key)
             {
                 case "tickTime":
@@ -91,10 +102,18 @@ internal static class ZooCfg
 
         if (clientPortAddress is not null)
             options = options with { ClientPortAddress = Address(clientPortAddress, clientPortAddressLine, clientPortLine) };
-        return (Validate(options with { Properties = properties }), notes);
+        options = Validate(options with { Properties = properties });
+        readFile ??= ReadIfFile;
+        // Java's QuorumServer reads the JVM property, not the zoo.cfg key, to allow '|' lists.
+        var multiAddress = properties.GetValueOrDefault("zookeeper.multiAddress.enabled")?.Equals("true", StringComparison.OrdinalIgnoreCase) ?? false;
+        var (members, version) = Membership.Read(quorumKeys, entries.Select(e => e.Key), baseDir, readFile, multiAddress);
+        var (server, quorum) = QuorumSetup.Apply(options, quorumKeys, members, version, readFile, notes);
+        return (new HostConfig(server, quorum), notes);
     }
 
-    private static void Keep(string key, string value, int line, Dictionary<string, string> properties, List<string> notes)
+    private static string? ReadIfFile(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
+
+    private static void Keep(string key, string value, int line, Dictionary<string, string> properties, List<ConfigNote> notes)
     {
         // Java's QuorumPeerConfig hands metricsProvider.* to the provider itself (§9.2).
         if (key.StartsWith("metricsProvider.", StringComparison.Ordinal))
@@ -103,16 +122,15 @@ internal static class ZooCfg
             return;
         }
 
-        if (key.StartsWith("server.", StringComparison.Ordinal) || key.StartsWith("group.", StringComparison.Ordinal)
-            || key.StartsWith("weight.", StringComparison.Ordinal) || s_quorumKeys.Contains(key))
+        if (s_quorumKeys.Contains(key))
         {
             properties[key] = value;
-            notes.Add($"line {line}: {key} is not used in standalone mode yet; ignored");
+            notes.Add(new(LogLevel.Information, $"line {line}: {key} is not supported yet; ignored"));
             return;
         }
 
         properties["zookeeper." + key] = value;
-        notes.Add($"line {line}: {key} is read as the property zookeeper.{key}");
+        notes.Add(new(LogLevel.Information, $"line {line}: {key} is read as the property zookeeper.{key}"));
     }
 
     private static ServerOptions Validate(ServerOptions options)

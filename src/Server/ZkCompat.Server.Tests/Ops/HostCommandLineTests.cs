@@ -39,11 +39,11 @@ public class HostCommandLineTests
     [Fact]
     public void ZooCfg_OpsKeys_ReachTheOptions()
     {
-        var (options, _) = ZooCfg.Parse(
+        var options = ZooCfg.Parse(
         [
             "dataDir=/d", "4lw.commands.whitelist=ruok, mntr", "admin.enableServer=false", "admin.serverPort=9090",
             "metricsProvider.className=org.apache.zookeeper.metrics.prometheus.PrometheusMetricsProvider", "metricsProvider.httpPort=7001",
-        ], "/");
+        ], "/").Config.Server;
 
         Assert.Equal("ruok, mntr", options.FourLetterWhitelist);
         Assert.False(options.AdminServerEnabled);
@@ -55,7 +55,7 @@ public class HostCommandLineTests
     [Fact]
     public void ZooCfg_OpsDefaults_AreJavas()
     {
-        var (options, _) = ZooCfg.Parse(["dataDir=/d"], "/");
+        var options = ZooCfg.Parse(["dataDir=/d"], "/").Config.Server;
 
         Assert.True(options.AdminServerEnabled);
         Assert.Equal(8080, options.AdminServerPort);
