@@ -22,6 +22,7 @@ internal sealed class ElectionTransport(QuorumConfig config, Socket listener, Ac
     private readonly HashSet<long> _connecting = [];
     private readonly Dictionary<long, string> _addresses = [];
     private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _sending = new(1, 1);
 
     private string MyAddress => $"{config.Me.Host}:{config.Me.ElectionPort}";
 
@@ -242,6 +243,8 @@ internal sealed class ElectionTransport(QuorumConfig config, Socket listener, Ac
 
     private async Task WriteAsync(long sid, Socket socket, byte[] frame)
     {
+        // One writer at a time, so two votes never interleave their bytes on a link.
+        await _sending.WaitAsync().ConfigureAwait(false);
         try
         {
             await socket.SendAsync(frame, _stop.Token).ConfigureAwait(false);
@@ -249,6 +252,10 @@ internal sealed class ElectionTransport(QuorumConfig config, Socket listener, Ac
         catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
         {
             Forget(sid, socket);
+        }
+        finally
+        {
+            _sending.Release();
         }
     }
 

@@ -35,6 +35,9 @@ public class ZkTestEnsembleTests
         await using var reader = KazooProcess.Start("readall", ens.ConnectString);
         foreach (var member in ens.Members)
             Assert.Equal($"{member.ConnectString} after,before,zookeeper", await reader.ReadLineAsync());
+        // readall synced every member: same last zxid and the same tree digest everywhere.
+        var digests = await ens.DigestsAsync();
+        Assert.Single(digests.Select(d => (d.Zxid, d.Digest)).Distinct());
     }
 
     [Fact]

@@ -127,6 +127,20 @@ public sealed class ZkTestEnsemble : IAsyncDisposable
         return await channel.Done.WaitAsync(_settings.ElectionTimeout).ConfigureAwait(false);
     }
 
+    /// <summary>Each running member's last applied zxid and Java-style tree digest (equal on every member once they have caught up).</summary>
+    internal async Task<IReadOnlyList<(long Sid, long Zxid, long Digest)>> DigestsAsync()
+    {
+        var views = new List<(long, long, long)>();
+        foreach (var member in Members.Where(m => m.Server is not null))
+        {
+            var done = new TaskCompletionSource<(long, long, long)>(TaskCreationOptions.RunContinuationsAsynchronously);
+            member.Server!.Engine.Post(new InspectWork(e => done.TrySetResult((member.Sid, e.LastZxid.Value, e.Tree.Digest))));
+            views.Add(await done.Task.WaitAsync(_settings.ElectionTimeout).ConfigureAwait(false));
+        }
+
+        return views;
+    }
+
     /// <summary>Stops every member, waits for their sockets and files to close, and deletes a temporary data directory.</summary>
     public async ValueTask DisposeAsync()
     {
