@@ -23,6 +23,7 @@ internal sealed class QuorumServer : IAsyncDisposable
     private readonly Task _loop;
     private readonly ITimer _ticks;
     private readonly ITimer _containers;
+    private readonly ITimer? _purge;
     private readonly ClientListener _listener;
     private readonly PeerRuntime _runtime;
     private readonly Meter _meter = new("ZkCompat.Server");
@@ -46,6 +47,12 @@ internal sealed class QuorumServer : IAsyncDisposable
         _ticks = time.CreateTimer(_ => Engine.Post(new TickWork()), null, period, period);
         var checkEvery = TimeSpan.FromMilliseconds(options.ContainerCheckIntervalMs);
         _containers = time.CreateTimer(_ => Engine.Post(new ContainerCheckWork()), null, checkEvery, checkEvery);
+        if (options.PurgeIntervalHours > 0)
+        {
+            var every = TimeSpan.FromHours(options.PurgeIntervalHours);
+            _purge = time.CreateTimer(_ => directory.Purge(options.SnapRetainCount), null, TimeSpan.Zero, every);
+        }
+
         Ops = new ServerOps(options, Engine, time);
         _listener = new ClientListener(options, Engine, logger, Ops.Stats);
         Endpoint = _listener.Start();
@@ -76,6 +83,8 @@ internal sealed class QuorumServer : IAsyncDisposable
     {
         await _ticks.DisposeAsync().ConfigureAwait(false);
         await _containers.DisposeAsync().ConfigureAwait(false);
+        if (_purge is not null)
+            await _purge.DisposeAsync().ConfigureAwait(false);
         await _ops.DisposeAsync().ConfigureAwait(false);
         await _listener.DisposeAsync().ConfigureAwait(false);
         await _runtime.DisposeAsync().ConfigureAwait(false);
