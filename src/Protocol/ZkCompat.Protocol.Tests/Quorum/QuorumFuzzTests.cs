@@ -25,6 +25,23 @@ public class QuorumFuzzTests
         }
     }
 
+    [Fact]
+    public void MutatedGoldenVectors_OnlyFalseTrueOrProtocolException()
+    {
+        var random = new Random(Seed);
+        var vectors = QuorumGoldenVector.All().Where(v => !v.IsSnapshotStream).ToList();
+        Assert.NotEmpty(vectors);
+        for (var i = 0; i < Iterations; i++)
+        {
+            var vector = vectors[random.Next(vectors.Count)];
+            var bytes = vector.Bytes.ToArray();
+            for (var edits = random.Next(1, 4); edits > 0; edits--)
+                bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            var cut = bytes[..random.Next(bytes.Length + 1)];
+            Check(cut, i, (ref ReadOnlySequence<byte> b) => vector.TryDecodeAndEncode(ref b, out _));
+        }
+    }
+
     private static bool Parses(byte[] data)
     {
         LearnerInfo.Parse(data);
