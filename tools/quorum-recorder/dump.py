@@ -32,7 +32,7 @@ def main():
     for path in sorted(glob.glob(os.path.join(work, "capture", "*.bin")) + glob.glob(os.path.join(work, "fakes", "*.bin"))):
         name = os.path.basename(path)
         data = open(path, "rb").read()
-        if name.startswith("q") or name.startswith(("trunc", "snap")):
+        if name.startswith("q") or name.startswith(("trunc", "snap", "activate")):
             items = zab.split_quorum_stream(data)
         else:
             items = zab.split_election_stream(data, with_hello=name.endswith(".up.bin") or name.startswith("connectback"))

@@ -6,7 +6,9 @@ Quorum files hold one bare QuorumPacket (§11.1), except leader.snapStream (the 
 and including "BenWasHere"). election.hello files hold one hello (§10.1); election.notification files
 one framed notification (int length + payload, §10.2). Only the first capture of each name is kept.
 
-Usage: extract.py WORKDIR OUTDIR
+Usage: extract.py OUTDIR WORKDIR [RECONFIG_WORKDIR]
+The second work dir (record.py --reconfig) adds the names the first lacks (the activation packets,
+the reconfig txn) and its NEWLEADER as leader.newLeader.reconfigEnabled.
 """
 import glob
 import os
@@ -16,7 +18,8 @@ import sys
 import zab
 
 REQUESTS = {-10: "createSession", -11: "closeSession", 1: "create", 2: "delete", 5: "setData", 9: "sync",
-            15: "create2", 14: "multi", 7: "setACL"}
+            15: "create2", 14: "multi", 7: "setACL", 16: "reconfig"}
+SECOND_RUN_VARIANTS = {"leader.newLeader", "election.notification.following"}
 
 
 def txn_type(data):
@@ -46,16 +49,30 @@ def quorum_name(sender, ptype, zxid, data, auth):
 
 
 def main():
-    work, out = sys.argv[1], sys.argv[2]
+    out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
     vectors = {}
+    for run, work in enumerate(sys.argv[2:]):
+        collect(work, vectors, run)
+    for old in glob.glob(os.path.join(out, "*.hex")):
+        os.remove(old)
+    for name, (raw, source) in sorted(vectors.items()):
+        with open(os.path.join(out, name + ".hex"), "w") as f:
+            f.write(f"# {name}: Java 3.8.0, {source}\n{raw.hex()}\n")
+    print(f"{len(vectors)} vectors written to {out}")
 
+
+def collect(work, vectors, run):
     def keep(name, raw, source):
+        source = ("reconfig run, " if run else "") + source
+        if run and name in SECOND_RUN_VARIANTS:
+            name += ".reconfigEnabled"
         if name not in vectors:
             vectors[name] = (raw, source)
 
     streams = sorted(glob.glob(os.path.join(work, "capture", "q*.bin"))) + \
-        [os.path.join(work, "fakes", f) for f in ("trunc88.bin", "snap77.bin")]
+        sorted(glob.glob(os.path.join(work, "fakes", "trunc*.bin")) + glob.glob(os.path.join(work, "fakes", "snap*.bin"))
+               + glob.glob(os.path.join(work, "fakes", "activate*.bin")))
     for path in streams:
         name = os.path.basename(path)
         items = zab.split_quorum_stream(open(path, "rb").read())
@@ -84,13 +101,6 @@ def main():
                 keep(f"election.notification.{variant}", raw, source +
                      f", leader {value['leader']} zxid 0x{value['zxid'] & (2**64 - 1):x} electionEpoch {value['electionEpoch']}"
                      f" peerEpoch {value['peerEpoch']}")
-
-    for old in glob.glob(os.path.join(out, "*.hex")):
-        os.remove(old)
-    for name, (raw, source) in sorted(vectors.items()):
-        with open(os.path.join(out, name + ".hex"), "w") as f:
-            f.write(f"# {name}: Java 3.8.0, {source}\n{raw.hex()}\n")
-    print(f"{len(vectors)} vectors written to {out}")
 
 
 if __name__ == "__main__":

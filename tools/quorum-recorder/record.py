@@ -6,7 +6,10 @@ every other server's quorum and election ports through relay.py, so the traffic 
 the leader and the other peers is captured byte for byte in both directions. fake_peer.py adds what
 Java sends to an unknown election peer, to a dialled-back peer, and to fake learners (TRUNC, SNAP).
 
-Usage: record.py WORKDIR        (then extract.py WORKDIR to write the golden vectors)
+Usage: record.py WORKDIR [--reconfig]     (then extract.py OUTDIR WORKDIR... to write the golden vectors)
+
+--reconfig: a separate run with reconfigEnabled=true (and zookeeper.skipACL) whose only workload is
+one incremental reconfig sent through follower 2, to record COMMITANDACTIVATE and INFORMANDACTIVATE.
 """
 import json
 import os
@@ -15,6 +18,7 @@ import socket
 import struct
 import subprocess
 import sys
+import threading
 import time
 
 from kazoo.client import KazooClient
@@ -71,6 +75,9 @@ def wait_for(what, condition, seconds=60):
     raise TimeoutError(what)
 
 
+RECONFIG = "--reconfig" in sys.argv
+
+
 def write_config(work, sid, ports, view):
     d = os.path.join(work, f"s{sid}")
     os.makedirs(os.path.join(d, "data"), exist_ok=True)
@@ -80,6 +87,8 @@ def write_config(work, sid, ports, view):
              f"clientPort={ports['c'][sid]}", "admin.enableServer=false", "4lw.commands.whitelist=*"]
     if sid == 4:
         lines.append("peerType=observer")
+    if RECONFIG:
+        lines.append("reconfigEnabled=true")
     for other in (1, 2, 3, 4):
         q, e = view(other)
         lines.append(f"server.{other}=127.0.0.1:{q}:{e}" + (":observer" if other == 4 else ""))
@@ -93,7 +102,8 @@ def write_config(work, sid, ports, view):
 
 def start(work, sid):
     d = os.path.join(work, f"s{sid}")
-    p = subprocess.Popen(["java", "-Xmx128m", "-cp", CP, f"-Dlog4j.configuration=file:{d}/log4j.properties",
+    extra = ["-Dzookeeper.skipACL=yes"] if RECONFIG else []
+    p = subprocess.Popen(["java", "-Xmx128m", "-cp", CP, f"-Dlog4j.configuration=file:{d}/log4j.properties", *extra,
                           "org.apache.zookeeper.server.quorum.QuorumPeerMain", f"{d}/zoo.cfg"],
                          stdout=open(f"{d}/stdout.log", "ab"), stderr=subprocess.STDOUT)
     procs.append(p)
@@ -152,6 +162,9 @@ def main():
         wait_for("observer 4", lambda: mode(ports["c"][4]) == "observer")
         facts["modes"] = {i: mode(ports["c"][i]) for i in (1, 2, 3, 4)}
         facts["zxid_after_start"] = hex(zxid(ports["c"][3]))
+        if RECONFIG:
+            reconfig(work, ports, facts)
+            return
         workload(ports, facts)
         # A follower restarted after writes gets DIFF + PROPOSAL/COMMIT pairs (§11.4).
         stop(servers[2])
@@ -202,6 +215,36 @@ def workload(ports, facts):
     c2.close()
     c4.close()
     time.sleep(0.5)
+
+
+def reconfig(work, ports, facts):
+    """Re-declares the observer with a client address: membership is unchanged, the config version moves.
+
+    With reconfigEnabled the learners adopt the leader's view at NEWLEADER and bypass the relays, so two
+    fake learners (follower 88, observer 77) stay connected to the leader to receive the activation packets.
+    """
+    out = os.path.join(work, "fakes")
+    os.makedirs(out, exist_ok=True)
+    epoch = zxid(ports["c"][3]) >> 32
+    results = {}
+    threads = [threading.Thread(target=lambda name, *a: results.__setitem__(name, fake_peer.learner(*a, seconds=6)), args=args)
+               for args in (("activate88", ports["q"][3], 11, 88, epoch, epoch << 32), ("activate77", ports["q"][3], 16, 77, epoch, epoch << 32))]
+    for t in threads:
+        t.start()
+    time.sleep(2)
+    c1 = KazooClient(hosts=f"127.0.0.1:{ports['c'][1]}")
+    c1.start(timeout=15)
+    joining = f"server.4=127.0.0.1:{ports['q'][4]}:{ports['e'][4]}:observer;127.0.0.1:{ports['c'][4]}"
+    data, stat = c1.reconfig(joining=joining, leaving=None, new_members=None)
+    facts["reconfig"] = {"joining": joining, "new_config": data.decode(), "zxid": hex(stat.mzxid)}
+    c1.stop()
+    c1.close()
+    for t in threads:
+        t.join()
+    for name, data in results.items():
+        with open(os.path.join(out, name + ".bin"), "wb") as f:
+            f.write(data)
+    facts["conf_text_after_reconfig"] = four(ports["c"][3], b"conf")
 
 
 def fakes(work, ports, facts):

@@ -79,4 +79,14 @@ public class QuorumPayloadTests
         Assert.Equal(EpochPayload.EpochUnchanged, EpochPayload.Parse(EpochPayload.AckEpoch(5, -1).Data));
         Assert.Throws<ProtocolException>(() => EpochPayload.Parse(new byte[3]));
     }
+
+    [Fact]
+    public void ActivateData_SidThenTxn()
+    {
+        var data = new ActivateData(3, [0xAB]);
+        Assert.Equal("0000000000000003AB", Convert.ToHexString(data.ToBytes()));
+        Assert.Equal(data.Txn, ActivateData.Parse(data.ToBytes()).Txn);
+        Assert.Empty(ActivateData.Parse(data.ToBytes().AsSpan(0, 8)).Txn);
+        Assert.Throws<ProtocolException>(() => ActivateData.Parse(new byte[7]));
+    }
 }
