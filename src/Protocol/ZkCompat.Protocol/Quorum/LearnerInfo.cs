@@ -3,26 +3,39 @@ using ZkCompat.Protocol.Jute;
 
 namespace ZkCompat.Protocol.Quorum;
 
-/// <summary>The data of FOLLOWERINFO/OBSERVERINFO: <c>long sid, int protocolVersion, long configVersion</c> (§11.2).</summary>
+/// <summary>
+/// The data of FOLLOWERINFO / OBSERVERINFO (PROTOCOL.md §11.2): <c>long serverid, int protocolVersion,
+/// long configVersion</c>. Java's LearnerHandler reads whichever of the three are present; a missing
+/// protocol version means 0x1 (its field default, i.e. a pre-Zab-1.0 learner) and a missing config
+/// version is never compared, which 0 reproduces.
+/// </summary>
 public sealed record LearnerInfo(long ServerId, int ProtocolVersion, long ConfigVersion)
 {
+    /// <summary>The Zab 1.0 protocol version every 3.4+ learner and leader sends.</summary>
     public const int Version1_0 = 0x10000;
+
+    /// <summary>What LearnerHandler assumes when the learner sent only its sid.</summary>
+    public const int PreVersion1_0 = 0x1;
+
+    public const int Length = 20;
 
     public byte[] ToBytes()
     {
-        var bytes = new byte[20];
+        var bytes = new byte[Length];
         BinaryPrimitives.WriteInt64BigEndian(bytes, ServerId);
         BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(8), ProtocolVersion);
         BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(12), ConfigVersion);
         return bytes;
     }
 
-    /// <summary>Accepts 8, 12 or 20 bytes, as the leader does; older learners send less.</summary>
-    public static LearnerInfo Parse(ReadOnlySpan<byte> data) => data.Length switch
+    /// <summary>Accepts the 8-, 12- and 20-byte forms; anything else is malformed.</summary>
+    public static LearnerInfo Parse(ReadOnlySpan<byte> data)
     {
-        >= 20 => new(BinaryPrimitives.ReadInt64BigEndian(data), BinaryPrimitives.ReadInt32BigEndian(data[8..]), BinaryPrimitives.ReadInt64BigEndian(data[12..])),
-        >= 12 => new(BinaryPrimitives.ReadInt64BigEndian(data), BinaryPrimitives.ReadInt32BigEndian(data[8..]), 0),
-        >= 8 => new(BinaryPrimitives.ReadInt64BigEndian(data), 0, 0),
-        _ => throw new ProtocolException($"learner info of {data.Length} bytes"),
-    };
+        if (data.Length is not (8 or 12 or Length))
+            throw new ProtocolException($"LearnerInfo of {data.Length} bytes; expected 8, 12 or 20");
+        var serverId = BinaryPrimitives.ReadInt64BigEndian(data);
+        var protocolVersion = data.Length >= 12 ? BinaryPrimitives.ReadInt32BigEndian(data[8..]) : PreVersion1_0;
+        var configVersion = data.Length >= Length ? BinaryPrimitives.ReadInt64BigEndian(data[12..]) : 0;
+        return new(serverId, protocolVersion, configVersion);
+    }
 }

@@ -1,6 +1,6 @@
 namespace ZkCompat.Protocol.Quorum;
 
-/// <summary>The state field of an election notification (§10.2).</summary>
+/// <summary>The sender's state in an election <see cref="Notification"/> (PROTOCOL.md §10.2).</summary>
 public enum PeerState
 {
     Looking = 0,

@@ -5,18 +5,29 @@ using ZkCompat.Protocol.Records;
 namespace ZkCompat.Protocol.Quorum;
 
 /// <summary>
-/// A packet on the quorum port: <c>int type, long zxid, buffer data, vector&lt;Id&gt; authinfo</c>,
-/// with no length prefix (PROTOCOL.md §11.1).
+/// One ZAB message on the quorum port (PROTOCOL.md §11.1): <c>int type, long zxid, buffer data,
+/// vector&lt;Id&gt; authinfo</c>, sent bare, with no length prefix. <see cref="Type"/> is not
+/// validated on read (Java's reader does not either); the caller decides what an unknown type means.
 /// </summary>
-public sealed record QuorumPacket(QuorumPacketType Type, long Zxid, byte[]? Data, IReadOnlyList<Id>? AuthInfo = null)
+public sealed record QuorumPacket(
+    QuorumPacketType Type,
+    long Zxid,
+    byte[]? Data,
+    IReadOnlyList<Id>? AuthInfo = null) : IJuteRecord<QuorumPacket>
 {
+    /// <summary>
+    /// Java's bound on a buffer inside a record: <c>jute.maxbuffer</c> plus the extrasize, which
+    /// defaults to the same 0xfffff (§1.3). A PROPOSAL for a near-1 MB znode needs more than 0xfffff.
+    /// </summary>
+    public const int DefaultMaxDataBytes = 2 * 0xfffff;
+
     public static QuorumPacket Read(ref JuteReader reader)
     {
         var type = (QuorumPacketType)reader.ReadInt();
         var zxid = reader.ReadLong();
         var data = reader.ReadBuffer();
-        var auth = reader.ReadVector(static (ref JuteReader r) => Id.Read(ref r));
-        return new QuorumPacket(type, zxid, data, auth);
+        var authInfo = reader.ReadVector(static (ref JuteReader r) => Id.Read(ref r));
+        return new(type, zxid, data, authInfo);
     }
 
     public void Write(JuteWriter writer)
@@ -27,55 +38,32 @@ public sealed record QuorumPacket(QuorumPacketType Type, long Zxid, byte[]? Data
         writer.WriteVector(AuthInfo, static (w, id) => id.Write(w));
     }
 
-    public static byte[] ToBytes(QuorumPacket packet)
-    {
-        var output = new ArrayBufferWriter<byte>();
-        packet.Write(new JuteWriter(output));
-        return output.WrittenSpan.ToArray();
-    }
-
     /// <summary>
-    /// False when the packet is not complete (buffer untouched); true and the buffer advanced past
-    /// it when it is. Negative or oversized lengths throw <see cref="ProtocolException"/>.
+    /// Takes one whole packet off the front of <paramref name="buffer"/>. Returns false, leaving the
+    /// buffer untouched, when the packet is not complete yet. Every declared length is checked before
+    /// its bytes are awaited: a length below −1 or above <paramref name="maxDataBytes"/> (data, an Id
+    /// string, or an authinfo count that could not fit in that many bytes) throws
+    /// <see cref="ProtocolException"/>, so a hostile peer cannot make us buffer without bound.
     /// </summary>
     public static bool TryRead(ref ReadOnlySequence<byte> buffer, int maxDataBytes, out QuorumPacket? packet)
     {
         packet = null;
-        var reader = new SequenceReader<byte>(buffer);
-        if (!reader.TryReadBigEndian(out int _) || !reader.TryReadBigEndian(out long _) || !reader.TryReadBigEndian(out int dataLength))
+        if (!QuorumPacketScanner.TryMeasure(buffer, maxDataBytes, out var length))
             return false;
-        if (dataLength < -1 || dataLength > maxDataBytes)
-            throw new ProtocolException($"quorum packet data length {dataLength} is out of range");
-        if (dataLength > 0 && !Skip(ref reader, dataLength))
-            return false;
-        if (!reader.TryReadBigEndian(out int ids))
-            return false;
-        if (ids < -1 || ids > 1024)
-            throw new ProtocolException($"quorum packet authinfo count {ids} is out of range");
-        for (var i = 0; i < ids; i++)
-        {
-            for (var s = 0; s < 2; s++)
-            {
-                if (!reader.TryReadBigEndian(out int length))
-                    return false;
-                if (length < -1 || length > maxDataBytes)
-                    throw new ProtocolException($"quorum packet authinfo length {length} is out of range");
-                if (length > 0 && !Skip(ref reader, length))
-                    return false;
-            }
-        }
-
-        var jute = new JuteReader(buffer.Slice(0, reader.Consumed));
-        packet = Read(ref jute);
-        buffer = buffer.Slice(reader.Consumed);
+        var reader = new JuteReader(buffer.Slice(0, length));
+        packet = Read(ref reader);
+        buffer = buffer.Slice(length);
         return true;
     }
 
-    private static bool Skip(ref SequenceReader<byte> reader, int count)
+    public static byte[] ToBytes(QuorumPacket packet)
     {
-        if (reader.Remaining < count)
-            return false;
-        reader.Advance(count);
-        return true;
+        ArgumentNullException.ThrowIfNull(packet);
+        var output = new ArrayBufferWriter<byte>(32 + (packet.Data?.Length ?? 0));
+        packet.Write(new JuteWriter(output));
+        return output.WrittenSpan.ToArray();
     }
+
+    public override string ToString() =>
+        $"{Type} zxid=0x{Zxid:x} data={(Data is null ? "null" : Data.Length + "B")} auth={AuthInfo?.Count.ToString() ?? "null"}";
 }

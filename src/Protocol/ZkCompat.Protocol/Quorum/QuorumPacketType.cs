@@ -1,6 +1,6 @@
 namespace ZkCompat.Protocol.Quorum;
 
-/// <summary>QuorumPacket types on the quorum port (PROTOCOL.md §11.2).</summary>
+/// <summary>The <c>type</c> of a <see cref="QuorumPacket"/> (PROTOCOL.md §11.2; Java's <c>Leader</c> constants).</summary>
 public enum QuorumPacketType
 {
     Request = 1,
