@@ -6,7 +6,7 @@ namespace ZkCompat.CompatTests;
 /// <summary>Apache Curator 5.4's framework and recipes (clients/java/CuratorMatrix.java), one row per case and server.</summary>
 public sealed class CuratorTests(CuratorTests.Fixture fixture, ITestOutputHelper output) : IClassFixture<CuratorTests.Fixture>
 {
-    private static readonly ClientCase[] Table =
+    internal static readonly ClientCase[] Table =
     [
         new("crud"),
         new("inter-process-mutex"),

@@ -6,7 +6,7 @@ namespace ZkCompat.CompatTests;
 /// <summary>kazoo 2.8's recipes (clients/python-recipes/kazoo_recipes.py), one row per case and server.</summary>
 public sealed class KazooRecipeTests(KazooRecipeTests.Fixture fixture, ITestOutputHelper output) : IClassFixture<KazooRecipeTests.Fixture>
 {
-    private static readonly ClientCase[] Table =
+    internal static readonly ClientCase[] Table =
     [
         new("lock"),
         new("election"),

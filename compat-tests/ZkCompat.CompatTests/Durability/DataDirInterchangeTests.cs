@@ -1,6 +1,6 @@
-using System.Text;
 using Xunit.Abstractions;
 using ZkCompat.CompatTests.Servers;
+using ZkCompat.CompatTests.Support;
 
 namespace ZkCompat.CompatTests.Durability;
 
@@ -123,7 +123,7 @@ public sealed class DataDirInterchangeTests(ITestOutputHelper output)
             {
                 failures.Add("the reader wrote no dump");
             }
-            else if (DumpDifference(File.ReadAllLines(writerDump), File.ReadAllLines(readerDump), writer, reader) is { } difference)
+            else if (TreeDump.Difference(File.ReadAllLines(writerDump), File.ReadAllLines(readerDump), $"{writer} (writer)", $"{reader} (reader)") is { } difference)
             {
                 failures.Add(difference);
             }
@@ -133,35 +133,6 @@ public sealed class DataDirInterchangeTests(ITestOutputHelper output)
                 Fail(run, string.Join("\n\n", failures), readerServer.Describe(DurabilityRun.ServerLogChars) + "--- writer ---\n" + writerLog);
             }
         }
-    }
-
-    /// <summary>Null when equal; otherwise the count and the first differing nodes, side by side.</summary>
-    private static string? DumpDifference(string[] before, string[] after, string writer, string reader)
-    {
-        static string PathOf(string line) => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("path").GetString()!;
-
-        var left = before.ToDictionary(PathOf);
-        var right = after.ToDictionary(PathOf);
-        var text = new StringBuilder();
-        var differences = 0;
-        foreach (var path in left.Keys.Union(right.Keys).Order(StringComparer.Ordinal))
-        {
-            left.TryGetValue(path, out var a);
-            right.TryGetValue(path, out var b);
-            if (a == b)
-            {
-                continue;
-            }
-
-            if (++differences <= 10)
-            {
-                text.AppendLine($"{path}:\n  {writer} (writer): {a ?? "(absent)"}\n  {reader} (reader): {b ?? "(absent)"}");
-            }
-        }
-
-        return differences == 0
-            ? null
-            : $"{differences} of {left.Count}/{right.Count} nodes differ between the writer's and the reader's dump (first 10):\n{text}";
     }
 
     private static void Fail(DurabilityRun run, string what, string details)

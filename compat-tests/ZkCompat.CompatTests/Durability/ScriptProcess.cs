@@ -23,7 +23,7 @@ internal sealed class ScriptProcess : IAsyncDisposable
     private readonly Stopwatch _age = Stopwatch.StartNew();
     private bool _stdoutClosed;
 
-    private ScriptProcess(string script, IReadOnlyList<string> args)
+    private ScriptProcess(string scriptPath, IReadOnlyList<string> args)
     {
         var info = new ProcessStartInfo("timeout")
         {
@@ -35,7 +35,7 @@ internal sealed class ScriptProcess : IAsyncDisposable
         info.ArgumentList.Add("--kill-after=5");
         info.ArgumentList.Add($"{(int)MaxLifetime.TotalSeconds}");
         info.ArgumentList.Add(Python);
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "clients", "durability", script));
+        info.ArgumentList.Add(scriptPath);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -57,14 +57,18 @@ internal sealed class ScriptProcess : IAsyncDisposable
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
-    public static ScriptProcess Start(string script, IReadOnlyList<string> args)
+    /// <summary>Starts clients/durability/<paramref name="script"/>.</summary>
+    public static ScriptProcess Start(string script, IReadOnlyList<string> args) => StartClient(Path.Combine("durability", script), args);
+
+    /// <summary>Starts a script given relative to the output's clients/ folder, e.g. <c>ensemble/ensemble_client.py</c>.</summary>
+    public static ScriptProcess StartClient(string script, IReadOnlyList<string> args)
     {
         if (!File.Exists(Python))
         {
             throw new InvalidOperationException($"{Python} is missing: apt-get install python3-kazoo.");
         }
 
-        var process = new ScriptProcess(script, args);
+        var process = new ScriptProcess(Path.Combine(AppContext.BaseDirectory, "clients", script), args);
         process._process.Start();
         process._process.StandardInput.Close();
         process._process.BeginOutputReadLine();

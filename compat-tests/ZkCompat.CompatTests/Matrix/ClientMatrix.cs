@@ -37,7 +37,11 @@ public abstract class ClientMatrix : IAsyncLifetime
     }
 
     /// <summary>The run of every case in <paramref name="cases"/> against <paramref name="server"/>, made on first request.</summary>
-    internal Task<MatrixRun> RunAsync(string server, IReadOnlyList<ClientCase> cases)
+    internal Task<MatrixRun> RunAsync(string server, IReadOnlyList<ClientCase> cases) =>
+        RunOnceAsync(server, () => RunOnFreshServerAsync(server, cases));
+
+    /// <summary>The run called <paramref name="target"/>: made by <paramref name="start"/> on the first request, shared after.</summary>
+    private protected Task<MatrixRun> RunOnceAsync(string target, Func<Task<MatrixRun>> start)
     {
         if (_build is { Passed: false })
         {
@@ -46,14 +50,21 @@ public abstract class ClientMatrix : IAsyncLifetime
 
         lock (_gate)
         {
-            if (!_runs.TryGetValue(server, out var run))
+            if (!_runs.TryGetValue(target, out var run))
             {
-                run = StartRunAsync(server, cases);
-                _runs.Add(server, run);
+                run = start();
+                _runs.Add(target, run);
             }
 
             return run;
         }
+    }
+
+    /// <summary>Runs the program once with every case in <paramref name="cases"/> against <paramref name="connectString"/> (bounded).</summary>
+    private protected Task<ClientRun> RunProgramAsync(string connectString, IReadOnlyList<ClientCase> cases)
+    {
+        var args = _program.RunArguments(_buildDir, connectString).Concat(cases.Select(c => c.Name)).ToList();
+        return ClientRun.StartAsync(_program.Interpreter, _program.Script, args, RunTimeout);
     }
 
     public Task DisposeAsync()
@@ -74,11 +85,10 @@ public abstract class ClientMatrix : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<MatrixRun> StartRunAsync(string server, IReadOnlyList<ClientCase> cases)
+    private async Task<MatrixRun> RunOnFreshServerAsync(string server, IReadOnlyList<ClientCase> cases)
     {
         await using var zk = await ServerUnderTest.StartAsync(server);
-        var args = _program.RunArguments(_buildDir, zk.ConnectString).Concat(cases.Select(c => c.Name)).ToList();
-        var run = await ClientRun.StartAsync(_program.Interpreter, _program.Script, args, RunTimeout);
+        var run = await RunProgramAsync(zk.ConnectString, cases);
         return new MatrixRun(server, run, zk.Describe(ServerLogChars));
     }
 }

@@ -8,15 +8,17 @@ internal static class ServerUnderTest
     private const int PortAttempts = 3;
     private const int LogCharsInErrors = 20_000;
 
+    /// <summary>The launcher of the implementation called <paramref name="name"/> ("java" or "zkcompat").</summary>
+    public static IServerLauncher Launcher(string name) => name switch
+    {
+        "java" => new JavaServerLauncher(),
+        "zkcompat" => new ZkCompatServerLauncher(),
+        _ => throw new ArgumentException($"unknown server '{name}'", nameof(name)),
+    };
+
     public static async Task<IServerUnderTest> StartAsync(string name, ServerStartOptions? options = null)
     {
-        IServerLauncher launcher = name switch
-        {
-            "java" => new JavaServerLauncher(),
-            "zkcompat" => new ZkCompatServerLauncher(),
-            _ => throw new ArgumentException($"unknown server '{name}'", nameof(name)),
-        };
-
+        var launcher = Launcher(name);
         for (var attempt = 1; ; attempt++)
         {
             var server = ServerProcess.Start(launcher, ServerSettings.Default, Support.FreePort.Next(), options);

@@ -71,6 +71,22 @@ public final class CuratorMatrix {
         return client;
     }
 
+    /**
+     * Brings the client's member up to date with the leader before it reads what another client wrote:
+     * in an ensemble each member serves reads itself and may lag behind (ZooKeeper orders one client's
+     * view, not reads across clients). Against a single server it changes nothing.
+     */
+    static void sync(CuratorFramework client, String path) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        int[] rc = {Integer.MIN_VALUE};
+        client.getZookeeperClient().getZooKeeper().sync(path, (code, p, ctx) -> {
+            rc[0] = code;
+            done.countDown();
+        }, null);
+        Matrix.await(done, "sync " + path);
+        Matrix.checkEqual(0, rc[0], "the result code of sync " + path);
+    }
+
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -139,6 +155,7 @@ public final class CuratorMatrix {
             Matrix.check(!first.acquire(200, TimeUnit.MILLISECONDS), "first is shut out while second holds the lock");
             letGo.countDown();
             Matrix.await(secondReleased, "second releases");
+            sync(a, root);
             Matrix.checkEqual(0, a.getChildren().forPath(root).size(), "lock nodes left");
         }
     }
@@ -165,6 +182,7 @@ public final class CuratorMatrix {
             DistributedBarrier gate = new DistributedBarrier(a, root);
             DistributedBarrier waiter = new DistributedBarrier(b, root);
             gate.setBarrier();
+            sync(b, root);
             Matrix.check(!waiter.waitOnBarrier(200, TimeUnit.MILLISECONDS), "a set barrier holds the waiter");
             CountDownLatch passed = new CountDownLatch(1);
             Thread t = new Thread(() -> {
@@ -238,6 +256,7 @@ public final class CuratorMatrix {
             try {
                 Matrix.check(node.waitForInitialCreate(Matrix.WAIT_MS, TimeUnit.MILLISECONDS), "initial create");
                 long session = a.getZookeeperClient().getZooKeeper().getSessionId();
+                sync(b, path);
                 Matrix.checkEqual(session, b.checkExists().forPath(path).getEphemeralOwner(), "the node is the client's ephemeral");
                 BlockingQueue<EventType> events = new LinkedBlockingQueue<>();
                 b.delete().forPath(path);
@@ -251,6 +270,7 @@ public final class CuratorMatrix {
             } finally {
                 node.close();
             }
+            sync(b, path);
             Matrix.checkEqual(null, b.checkExists().forPath(path), "the node after close");
         }
     }
@@ -259,6 +279,7 @@ public final class CuratorMatrix {
         try (CuratorFramework a = connect(connect); CuratorFramework b = connect(connect)) {
             b.create().forPath(root, bytes("r"));
             b.create().forPath(root + "/old", bytes("o"));
+            sync(a, root);
             BlockingQueue<String> events = new LinkedBlockingQueue<>();
             CountDownLatch initialized = new CountDownLatch(1);
             CuratorCacheListener listener = CuratorCacheListener.builder()
@@ -365,6 +386,7 @@ public final class CuratorMatrix {
     static void treeCache(String connect, String root) throws Exception {
         try (CuratorFramework a = connect(connect); CuratorFramework b = connect(connect)) {
             b.create().forPath(root, bytes("r"));
+            sync(a, root);
             BlockingQueue<String> events = new LinkedBlockingQueue<>();
             try (TreeCache cache = TreeCache.newBuilder(a, root).build()) {
                 cache.getListenable().addListener((client, event) -> {

@@ -1,11 +1,13 @@
 #!/usr/bin/python3
-"""kazoo 2.8's recipes against one server, one case at a time.
+"""kazoo 2.8's recipes against one server or an ensemble, one case at a time.
 
-Usage: kazoo_recipes.py HOST:PORT [CASE ...]
+Usage: kazoo_recipes.py HOST:PORT[,HOST:PORT...] [CASE ...]
 
 Run with Debian's /usr/bin/python3 (python3-kazoo). Prints one line per case,
 `CASE <name> PASS` or `CASE <name> FAIL <why>`, and exits 0 only when all passed.
-Each case gets its own clients and a fresh root; every wait is bounded.
+Each case gets its own clients and a fresh root; every wait is bounded. In an ensemble
+each client may be on another member, and a member serves reads from its own, possibly
+lagging, copy: a client syncs before it reads what another client wrote.
 """
 
 import logging
@@ -98,6 +100,7 @@ def case_lock(hosts, root):
         check_equal(True, take(got, "second acquires after first released"), "second.acquire")
         check_equal(["second"], a.Lock(root).contenders(), "contenders after the hand-over")
         second.release()
+        a.sync(root)
         check_equal([], a.get_children(root), "lock nodes left")
 
 
@@ -131,6 +134,7 @@ def case_barrier(hosts, root):
         a, b = c.new(), c.new()
         gate, waiter = a.Barrier(root), b.Barrier(root)
         gate.create()
+        b.sync(root)
         check(not waiter.wait(timeout=0.2), "a set barrier holds the waiter")
         passed = background(lambda: waiter.wait(timeout=WAIT_S))
         gate.remove()
@@ -143,12 +147,14 @@ def case_counter(hosts, root):
         one, two = a.Counter(root), b.Counter(root)
         one += 5
         two -= 2
+        a.sync(root)
         check_equal(3, one.value, "the counter after +5 and -2 from two clients")
         done = [background(lambda: [one.__add__(1) for _ in range(10)]),
                 background(lambda: [two.__add__(1) for _ in range(10)])]
         for d in done:
             result = take(d, "concurrent increments")
             check(not isinstance(result, Exception), f"increment failed: {result!r}")
+        b.sync(root)
         check_equal(23, two.value, "after 20 concurrent increments (version-checked sets)")
         floats = a.Counter(root + "-float", default=0.5)
         floats += 0.25
@@ -163,6 +169,7 @@ def case_queue(hosts, root):
         producer.put(b"first")
         producer.put(b"second")
         producer.put(b"urgent", priority=10)
+        b.sync(root)
         check_equal(4, len(consumer), "queue length")
         got = [consumer.get() for _ in range(4)]
         check_equal([b"urgent", b"first", b"second", b"low"], got, "items by priority, then put order")
@@ -172,6 +179,7 @@ def case_queue(hosts, root):
         check_equal(b"job", taker.get(timeout=WAIT_S), "LockingQueue.get")
         check(taker.holds_lock(), "the taker holds the item's lock")
         check(taker.consume(), "consume")
+        a.sync(root + "-locking")
         check_equal(0, len(locking), "LockingQueue length after consume")
 
 
@@ -181,14 +189,18 @@ def case_party(hosts, root):
         alice, bob = a.Party(root, "alice"), b.Party(root, "bob")
         alice.join()
         bob.join()
+        a.sync(root)
         check_equal(2, len(alice), "members after two joined")
         check_equal(["alice", "bob"], sorted(bob), "member names")
         bob.leave()
+        a.sync(root)
         check_equal(["alice"], list(alice), "members after bob left")
         shallow = b.ShallowParty(root + "-shallow", "carol")
         shallow.join()
+        a.sync(root + "-shallow")
         check_equal(["carol"], list(a.ShallowParty(root + "-shallow")), "a ShallowParty's members")
         c.started[0].stop()
+        b.sync(root)
         check_equal(0, len(b.Party(root)), "a stopped member's session left the party")
 
 
