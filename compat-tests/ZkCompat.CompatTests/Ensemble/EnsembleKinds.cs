@@ -13,7 +13,7 @@ public static class EnsembleKinds
     /// The one switch: true once ZkCompat runs a quorum (issue 6); then the ZkCompat and mixed rows run.
     /// Until then ZkCompat takes no part in a quorum, so those rows are skipped.
     /// </summary>
-    public const bool ZkCompatQuorumReady = false;
+    public const bool ZkCompatQuorumReady = true;
 
     /// <summary>The Skip of every row with a ZkCompat member; null (run) once <see cref="ZkCompatQuorumReady"/>.</summary>
     public const string? SkipUntilZkCompatQuorum = ZkCompatQuorumReady ? null : "waits for issue 6 (ZkCompat's quorum: FLE and ZAB)";

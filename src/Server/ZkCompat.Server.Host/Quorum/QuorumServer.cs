@@ -41,7 +41,7 @@ internal sealed class QuorumServer : IAsyncDisposable
         Engine = new Engine(options, time, logger, new InMemoryReplicator(), state);
         Replica = new EnsembleReplica(options, storage, directory, Engine, state.LastZxid, logger);
         _runtime = new PeerRuntime(quorum, Replica, loggers.CreateLogger("ZkCompat.Quorum"), election, quorumPort);
-        Engine.JoinEnsemble(new EnsembleLink(_runtime, Replica));
+        Engine.JoinEnsemble(new EnsembleLink(_runtime, Replica), System.Text.Encoding.UTF8.GetBytes(quorum.ConfigText));
         _loop = Engine.RunAsync(_stop.Token);
         var period = TimeSpan.FromMilliseconds(Math.Max(1, options.TickTimeMs / 2));
         _ticks = time.CreateTimer(_ => Engine.Post(new TickWork()), null, period, period);

@@ -29,8 +29,18 @@ internal sealed partial class Engine
     private bool _leading;
     private Zxid _lastPrepared;
 
-    /// <summary>Makes this engine an ensemble member; it serves nobody until a <see cref="ServeWork"/>.</summary>
-    public void JoinEnsemble(IEnsemble ensemble) => _ensemble = ensemble;
+    private byte[]? _configText;
+
+    /// <summary>
+    /// Makes this engine an ensemble member with <paramref name="configText"/> in /zookeeper/config;
+    /// it serves nobody until a <see cref="ServeWork"/>. Call before the loop runs.
+    /// </summary>
+    public void JoinEnsemble(IEnsemble ensemble, byte[] configText)
+    {
+        _ensemble = ensemble;
+        _configText = configText;
+        Tree.SetConfig(configText, 0, WallMs);
+    }
 
     /// <summary>"standalone", or the role while serving in an ensemble, for srvr/stat/mntr.</summary>
     public string Mode => _ensemble is null ? "standalone" : _serving ? _mode : "looking";
@@ -91,6 +101,8 @@ internal sealed partial class Engine
         _learnerSyncs.Clear();
         _sasl.Clear();
         Load(state);
+        if (_configText is not null)
+            Tree.SetConfig(_configText, 0, WallMs);
     }
 
     /// <summary>Admits a request of a live session: false when it must wait behind the session's requests in flight.</summary>

@@ -311,8 +311,8 @@ internal sealed partial class Engine
             if (_ensemble is not null)
             {
                 // Only the leader expires sessions, through a closeSession txn every member applies (§11.7).
-                if (!session.Closing)
-                    ProposeClose(session.Id, 0);
+                Log.SessionExpired(_logger, new SessionId(session.Id).ToString(), session.TouchTimeoutMs);
+                ProposeClose(session.Id, 0);
                 continue;
             }
 

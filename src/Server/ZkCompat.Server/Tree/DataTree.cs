@@ -35,6 +35,19 @@ internal sealed class DataTree
 
     public int NodeCount => _nodes.Count;
 
+    /// <summary>
+    /// An ensemble member's /zookeeper/config: the membership text, version -1 and mzxid the config
+    /// version, as Java's initConfigInZKDatabase leaves it. Outside the digest (/zookeeper/...).
+    /// </summary>
+    public void SetConfig(byte[] text, long configVersion, long wallMs)
+    {
+        var node = _nodes[ConfigPath];
+        node.Data = text;
+        node.Version = -1;
+        node.Mzxid = new Zxid(configVersion);
+        node.Mtime = wallMs;
+    }
+
     /// <summary>Java's tree digest: the sum of every node's digest, mod 2^64 (§11.9).</summary>
     public long Digest { get; private set; }
 
