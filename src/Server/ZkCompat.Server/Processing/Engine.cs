@@ -5,6 +5,7 @@ using ZkCompat.Protocol.Ids;
 using ZkCompat.Protocol.Jute;
 using ZkCompat.Protocol.Records;
 using ZkCompat.Protocol.Txn;
+using ZkCompat.Server.Metrics;
 using ZkCompat.Server.Net;
 using ZkCompat.Server.Options;
 using ZkCompat.Server.Persistence;
@@ -42,24 +43,28 @@ internal sealed partial class Engine
     private readonly Dictionary<string, string>? _saslUsers;
     private bool _pendingTxns;
 
-    public Engine(ServerOptions options, TimeProvider time, ILogger logger, IReplicator replicator, RecoveredState? state = null)
+    public Engine(ServerOptions options, TimeProvider time, ILogger logger, IReplicator replicator, RecoveredState? state = null, MetricRegistry? metrics = null)
     {
         _options = options;
         _time = time;
         _logger = logger;
         _replicator = replicator;
+        Metrics = metrics ?? new MetricRegistry();
         Tree = state?.Tree ?? new DataTree();
+        Tree.Metrics = Metrics;
         LastZxid = state?.LastZxid ?? Zxid.Zero;
-        Watches = new WatchManager(_outbox);
+        Watches = new WatchManager(_outbox, Metrics);
         _sessions = new SessionTracker(options.ServerId, options.TickTimeMs, NowMs);
         foreach (var (id, timeoutMs) in state?.Sessions ?? [])
             _sessions.Add(id, timeoutMs, NowMs);
         _view = new PrepView(Tree);
-        _prep = new Prep(_view, options.ExtendedTypesEnabled, options.SaslAclsEnabled, options.EnforceQuota ? Tree.Quotas : null);
+        _prep = new Prep(_view, options.ExtendedTypesEnabled, options.SaslAclsEnabled, options.EnforceQuota ? Tree.Quotas : null, Metrics);
         _saslUsers = options.JaasConfigPath is { } jaas ? JaasUsers.Read(jaas, options.JaasSection) : null;
         _final = new Final(Tree);
-        _reads = new Reads(Tree, Watches);
+        _reads = new Reads(Tree, Watches, Metrics);
     }
+
+    public MetricRegistry Metrics { get; }
 
     public DataTree Tree { get; }
 
@@ -175,6 +180,7 @@ internal sealed partial class Engine
 
     private void Connect(IClientChannel ch, ConnectRequest request, bool hasReadOnlyByte)
     {
+        Metrics.Counter("connection_request_count").Add(1);
         if (request.LastZxidSeen > LastZxid)
         {
             // The client has seen a newer state than ours: it must try another server (§2.2 rule 4).
@@ -243,6 +249,7 @@ internal sealed partial class Engine
     {
         foreach (var session in _sessions.TakeExpired(NowMs))
         {
+            Metrics.Counter("stale_sessions_expired").Add(1);
             Log.SessionExpired(_logger, new SessionId(session.Id).ToString(), session.TouchTimeoutMs);
             var owner = session.Owner as IClientChannel;
             CloseSession(owner, session.Id, 0);

@@ -1,6 +1,7 @@
 using ZkCompat.Protocol.Codes;
 using ZkCompat.Protocol.Ids;
 using ZkCompat.Protocol.Records;
+using ZkCompat.Server.Metrics;
 using ZkCompat.Server.Security;
 
 namespace ZkCompat.Server.Tree;
@@ -54,6 +55,9 @@ internal sealed class DataTree
         tree.Quotas.Rebuild();
         return tree;
     }
+
+    /// <summary>Where applied writes are counted per namespace (write_per_namespace); none while recovering.</summary>
+    public MetricRegistry? Metrics { get; set; }
 
     /// <summary>Quota roots and their live stats.</summary>
     public Quotas Quotas { get; }
@@ -116,6 +120,7 @@ internal sealed class DataTree
 
         Add(path, new DataNode(data, acls, zxid, time, ephemeralOwner));
         Quotas.Created(path, data?.Length ?? 0);
+        Metrics?.NodeWritten(path, data?.Length ?? 0);
         events.Add(new ChangeEvent(EventType.NodeCreated, path));
         events.Add(new ChangeEvent(EventType.NodeChildrenChanged, parentPath));
     }
@@ -145,6 +150,7 @@ internal sealed class DataTree
         }
 
         Quotas.Deleted(path, node.Data?.Length ?? 0);
+        Metrics?.NodeWritten(path, 0);
         events.Add(new ChangeEvent(EventType.NodeDeleted, path));
         events.Add(new ChangeEvent(EventType.NodeChildrenChanged, parentPath));
     }
@@ -160,6 +166,7 @@ internal sealed class DataTree
         node.Mzxid = zxid;
         node.Mtime = time;
         Rehash(path, node);
+        Metrics?.NodeWritten(path, data?.Length ?? 0);
         events.Add(new ChangeEvent(EventType.NodeDataChanged, path));
     }
 
