@@ -30,13 +30,12 @@ public class AdminShapeTests(OpsServers servers) : IClassFixture<OpsServers>
     }
 
     [Fact]
-    public async Task Monitor_EveryKeyIsJavas_AndVersionAndStateAreThere()
+    public async Task Monitor_HasJavasKeysInJavasOrder_AndVersionAndStateAreThere()
     {
         using var java = await GetAsync("java", "monitor");
         using var ours = await GetAsync("zkcompat", "monitor");
-        var javaKeys = java.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet();
 
-        Assert.All(ours.RootElement.EnumerateObject(), p => Assert.Contains(p.Name, javaKeys));
+        Assert.Equal(java.RootElement.EnumerateObject().Select(p => p.Name), ours.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal("standalone", ours.RootElement.GetProperty("server_state").GetString());
     }
 

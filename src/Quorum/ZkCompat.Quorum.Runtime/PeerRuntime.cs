@@ -128,6 +128,7 @@ public sealed class PeerRuntime : IPeerNetwork, IAsyncDisposable
                 while (_inbox.Reader.TryRead(out var action))
                     action();
                 Peer.Sync();
+                Publish();
             }
             catch (Exception e)
             {
@@ -137,6 +138,22 @@ public sealed class PeerRuntime : IPeerNetwork, IAsyncDisposable
                 return;
             }
         }
+    }
+
+    /// <summary>The peer's role and numbers as of the last batch; safe to read from any thread.</summary>
+    public PeerSnapshot Snapshot => _snapshot;
+
+    private volatile PeerSnapshot _snapshot = PeerSnapshot.Initial;
+
+    private void Publish()
+    {
+        var previous = _snapshot;
+        var role = Peer.Role;
+        var serving = Peer.IsServing;
+        var leaderSince = role == PeerRole.Leading && serving ? (previous.Role == PeerRole.Leading && previous.Serving ? previous.LeaderSinceMs : NowMs) : 0;
+        var next = new PeerSnapshot(role, serving, Peer.LearnerCount, Peer.SyncedFollowers, Peer.SyncedObservers, _config.Voters.Count(), leaderSince, Peer.LeaderSid, Peer.ProposalSizes);
+        if (next != previous)
+            _snapshot = next;
     }
 
     private async Task AcceptLoopAsync()

@@ -63,6 +63,9 @@ public sealed partial class QuorumPeer
 
     public int LearnerCount => (_role as Leading)?.LearnerCount ?? 0;
 
+    /// <summary>Leader: bytes of the last, smallest and largest proposal; -1 before the first.</summary>
+    public (long Last, long Min, long Max) ProposalSizes => (_role as Leading)?.ProposalSizes ?? (-1, -1, -1);
+
     public int SyncedFollowers => (_role as Leading)?.SyncedFollowers ?? 0;
 
     public int SyncedObservers => (_role as Leading)?.SyncedObservers ?? 0;

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Logging;
+using ZkCompat.Server.Metrics;
 using ZkCompat.Server.Net;
 using ZkCompat.Server.Ops;
 using ZkCompat.Server.Options;
@@ -29,11 +30,14 @@ internal sealed class StandaloneServer : IAsyncDisposable
     {
         var logger = loggers.CreateLogger("ZkCompat.Server");
         var directory = new DataDirectory(storage, DataFiles.VersionDir(options.DataDir), DataFiles.VersionDir(options.DataLogDir), logger);
+        var metrics = new MetricRegistry();
+        var started = time.GetTimestamp();
         var state = directory.Recover(options.TrustEmptySnapshot);
-        _store = new StandaloneStore(storage, directory, options.PreAllocBytes, options.ForceSync, options.SnapCount, logger);
+        RecordRecovery(metrics, state, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        _store = new StandaloneStore(storage, directory, options.PreAllocBytes, options.ForceSync, options.SnapCount, logger, metrics);
         // Like Java, start from a clean snapshot of what was recovered.
         _store.WriteSnapshotNow(SnapshotImage.Capture(state.Tree, state.LastZxid, state.Sessions.Select(s => (s.Key, s.Value))));
-        Engine = new Engine(options, time, logger, _store, state);
+        Engine = new Engine(options, time, logger, _store, state, metrics);
         _loop = Engine.RunAsync(_stop.Token);
         // Expiry buckets are tickTime apart; checking twice a tick keeps expiry within half a tick of Java's.
         var period = TimeSpan.FromMilliseconds(Math.Max(1, options.TickTimeMs / 2));
@@ -72,6 +76,18 @@ internal sealed class StandaloneServer : IAsyncDisposable
     /// <summary>Recovers the data directory and starts serving; throws <see cref="RecoveryException"/> on damaged data.</summary>
     public static StandaloneServer Start(ServerOptions options, ILoggerFactory loggers, TimeProvider? time = null, IStorage? storage = null) =>
         new(options, loggers, time ?? TimeProvider.System, storage ?? DiskStorage.Instance);
+
+    /// <summary>Java's startup metrics: dbinittime (the whole load), startup_snap_load_time, startup_txns_loaded/_load_time.</summary>
+    private static void RecordRecovery(MetricRegistry metrics, RecoveredState state, long elapsedMs)
+    {
+        metrics.Summary("dbinittime").Add(elapsedMs);
+        metrics.Summary("startup_snap_load_time").Add(state.SnapshotLoadMs);
+        if (state.TxnsLoaded is { } loaded)
+        {
+            metrics.Summary("startup_txns_loaded").Add(loaded.Count);
+            metrics.Summary("startup_txns_load_time").Add(loaded.ElapsedMs);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

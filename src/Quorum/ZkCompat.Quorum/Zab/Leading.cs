@@ -55,6 +55,9 @@ internal sealed partial class Leading
 
     public Zxid LastCommitted { get; private set; }
 
+    /// <summary>Bytes of the last, smallest and largest txn proposed; -1 before the first (mntr).</summary>
+    public (long Last, long Min, long Max) ProposalSizes { get; private set; } = (-1, -1, -1);
+
     public int LearnerCount => _links.Values.Count(l => l.Sid >= 0);
 
     public int SyncedFollowers => _links.Values.Count(l => l.IsVoter && l.Phase >= LearnerPhase.Synced);
@@ -159,6 +162,9 @@ internal sealed partial class Leading
         if (!Established || zxid.Value != LastProposed.Value + 1)
             throw new InvalidOperationException($"proposal {zxid} does not follow {LastProposed}");
         LastProposed = zxid;
+        ProposalSizes = ProposalSizes is var (_, min, max) && max >= 0
+            ? (txn.Length, Math.Min(min, txn.Length), Math.Max(max, txn.Length))
+            : (txn.Length, txn.Length, txn.Length);
         _replica.Append(zxid, txn);
         var proposal = new Proposal(zxid, txn);
         _outstanding.AddLast(proposal);

@@ -138,8 +138,7 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
     {
         Role = role;
         Serving = true;
-        var mode = role switch { PeerRole.Leading => "leader", PeerRole.Observing => "observer", _ => "follower" };
-        _engine.Post(new ServeWork(role == PeerRole.Leading, (int)epoch, mode));
+        _engine.Post(new ServeWork(role == PeerRole.Leading, (int)epoch));
     }
 
     public void StopServing()

@@ -53,7 +53,7 @@ internal sealed class QuorumServer : IAsyncDisposable
             _purge = time.CreateTimer(_ => directory.Purge(options.SnapRetainCount), null, TimeSpan.Zero, every);
         }
 
-        Ops = new ServerOps(options, Engine, time);
+        Ops = new ServerOps(options, Engine, time) { Quorum = new PeerStatus(_runtime) };
         _listener = new ClientListener(options, Engine, logger, Ops.Stats);
         Endpoint = _listener.Start();
         _runtime.Start();

@@ -11,6 +11,14 @@ public class OpsTextTests
     [InlineData(0.0, "0.0")]
     [InlineData(2.2316, "2.2316")]
     [InlineData(-1.0, "-1.0")]
+    [InlineData(100.0, "100.0")]
+    [InlineData(0.001, "0.001")]
+    [InlineData(0.0001, "1.0E-4")]
+    [InlineData(0.00012345, "1.2345E-4")]
+    [InlineData(9999999.5, "9999999.5")]
+    [InlineData(12345678.0, "1.2345678E7")]
+    [InlineData(-2.5E-5, "-2.5E-5")]
+    [InlineData(1E20, "1.0E20")]
     public void JavaDouble_AlwaysHasADecimalPoint(double value, string text) => Assert.Equal(text, JavaText.Double(value));
 
     [Fact]

@@ -6,8 +6,8 @@ using ZkCompat.Server.Processing;
 
 namespace ZkCompat.Server.Ensemble;
 
-/// <summary>Serve clients as the leader (<paramref name="Leader"/>) or a learner, in <paramref name="Epoch"/>; <paramref name="Mode"/> is what srvr shows.</summary>
-internal sealed record ServeWork(bool Leader, int Epoch, string Mode) : Work;
+/// <summary>Serve clients as the leader (<paramref name="Leader"/>) or a learner, in <paramref name="Epoch"/>.</summary>
+internal sealed record ServeWork(bool Leader, int Epoch) : Work;
 
 /// <summary>Stop serving, close every client connection, and take <paramref name="State"/> as the truth.</summary>
 internal sealed record ResetWork(RecoveredState State, TaskCompletionSource Done) : Work;

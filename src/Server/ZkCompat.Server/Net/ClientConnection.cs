@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using ZkCompat.Protocol.Codes;
@@ -73,6 +74,7 @@ internal sealed class ClientConnection : IClientChannel
         catch (OperationCanceledException)
         {
             Log.ClosingBadConnection(_logger, RemoteAddress, $"no ConnectRequest within {_sessionlessTimeout.TotalMilliseconds} ms");
+            _stats?.Server.Metrics.Counter("sessionless_connections_expired").Add(1);
         }
 
         _engine.Post(new DisconnectWork(this));
@@ -139,8 +141,10 @@ internal sealed class ClientConnection : IClientChannel
         {
             var result = await input.ReadAsync(connected ? default : handshakeDeadline.Token).ConfigureAwait(false);
             var buffer = result.Buffer;
-            if (!connected && FrameReader.TryPeekLength(buffer, out var first) && await FourLetterAnswerAsync(first).ConfigureAwait(false) is { } answer)
+            if (!connected && FrameReader.TryPeekLength(buffer, out var first) && IsFourLetterWord(first))
             {
+                var answer = await FourLetterAnswerAsync(first, input, result).ConfigureAwait(false);
+                _stats?.SentText(answer.Length);
                 SendRaw(answer);
                 return;
             }
@@ -148,7 +152,7 @@ internal sealed class ClientConnection : IClientChannel
             var pause = false;
             while (!IsClosing && !pause && FrameReader.TryReadFrame(ref buffer, _maxFrameBytes, out var frame))
             {
-                _stats?.Received();
+                _stats?.Received(4 + (int)frame.Length);
                 if (connected)
                 {
                     var request = DecodeRequest(frame);
@@ -175,6 +179,9 @@ internal sealed class ClientConnection : IClientChannel
                 continue;
             }
 
+            if (result.IsCompleted && !IsClosing)
+                // The client hung up (Java's handleFailedRead).
+                _stats?.Server.Metrics.Counter("connection_drop_count").Add(1);
             if (result.IsCompleted || result.IsCanceled)
                 return;
         }
@@ -214,16 +221,21 @@ internal sealed class ClientConnection : IClientChannel
         }
     }
 
-    /// <summary>A four-letter word's answer (§8.1), or null when the first int is a frame length.</summary>
-    private async Task<byte[]?> FourLetterAnswerAsync(int first)
+    /// <summary>Whether the first int of a fresh connection is a four-letter word rather than a frame length (§8.1).</summary>
+    private bool IsFourLetterWord(int first) =>
+        _stats is null ? FourLetterWords.Answer(first) is not null : FourLetterCommands.WordOf(first) is not null;
+
+    /// <summary>The word's answer; stmk's is its 8-byte mask, read from what follows the word (nothing when it never comes).</summary>
+    private async Task<byte[]> FourLetterAnswerAsync(int first, PipeReader input, ReadResult result)
     {
         if (_stats is null)
-            return FourLetterWords.Answer(first);
-        if (FourLetterCommands.WordOf(first) is not { } word)
-            return null;
-        _stats.Received();
-        var text = await _stats.Server.FourLetterWords!.AnswerAsync(word).ConfigureAwait(false);
-        return System.Text.Encoding.ASCII.GetBytes(text);
+            return FourLetterWords.Answer(first)!;
+        var word = FourLetterCommands.WordOf(first)!;
+        _stats.Received(4);
+        var commands = _stats.Server.FourLetterWords!;
+        if (word == FourLetterCommands.SetTraceMask && commands.IsEnabled(word))
+            return await FourLetterWords.ReadTraceMaskAsync(input, result).ConfigureAwait(false) is { } mask ? Encoding.ASCII.GetBytes(commands.SetTraceMaskTo(mask)) : [];
+        return Encoding.ASCII.GetBytes(await commands.AnswerAsync(word).ConfigureAwait(false));
     }
 
     private void SendRaw(byte[] bytes)

@@ -81,6 +81,7 @@ internal sealed class ClientListener : IAsyncDisposable
         {
             // Java resets excess connections without a word (§9.2).
             Log.Refused(_logger, address.ToString(), $"too many connections from this address (maxClientCnxns={_options.MaxClientCnxns})");
+            _stats?.Metrics.Counter("connection_rejected").Add(1);
             Release(address);
             client.LingerState = new LingerOption(true, 0);
             client.Dispose();

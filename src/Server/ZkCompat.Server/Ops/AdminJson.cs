@@ -17,8 +17,8 @@ internal static class AdminJson
         "dump" => (Dump(view!), null),
         "environment" => (Pairs(ServerFacts.Environment()), null),
         "system_properties" => (Pairs(ops.Options.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))), null),
-        "get_trace_mask" => (new JsonObject { ["tracemask"] = 306 }, null),
-        "set_trace_mask" => SetTraceMask(query),
+        "get_trace_mask" => (new JsonObject { ["tracemask"] = ops.TraceMask }, null),
+        "set_trace_mask" => SetTraceMask(ops, query),
         "hash" => (new JsonObject { ["digests"] = new JsonArray() }, null),
         "initial_configuration" => (new JsonObject { ["initial_configuration"] = ops.Options.ConfigText }, null),
         "is_read_only" => (new JsonObject { ["read_only"] = false }, null),
@@ -66,10 +66,13 @@ internal static class AdminJson
         ["logdir_size"] = ServerFacts.DirectorySize(ServerFacts.LogDir(ops.Options)),
     };
 
-    private static (JsonObject, string?) SetTraceMask(IReadOnlyDictionary<string, string> query) =>
-        query.TryGetValue("traceMask", out var mask) && long.TryParse(mask, CultureInfo.InvariantCulture, out var m)
-            ? (new JsonObject { ["tracemask"] = m }, null)
-            : ([], "setTraceMask requires long traceMask argument");
+    private static (JsonObject, string?) SetTraceMask(ServerOps ops, IReadOnlyDictionary<string, string> query)
+    {
+        if (!query.TryGetValue("traceMask", out var mask) || !long.TryParse(mask, CultureInfo.InvariantCulture, out var m))
+            return ([], "setTraceMask requires long traceMask argument");
+        ops.TraceMask = m;
+        return (new JsonObject { ["tracemask"] = m }, null);
+    }
 
     private static JsonObject LastSnapshot(ServerOps ops)
     {
@@ -139,7 +142,7 @@ internal static class AdminJson
                 ["server_state"] = ops.Mode,
                 ["last_processed_zxid"] = view.LastZxid.Value,
                 ["outstanding_requests"] = s.Outstanding,
-                ["avg_latency"] = Math.Round(s.Latency.Average, 4),
+                ["avg_latency"] = Metrics.Summary.Round4(s.Latency.Average),
                 ["max_latency"] = s.Latency.Max,
                 ["min_latency"] = s.Latency.Min,
                 ["num_alive_client_connections"] = s.Connections.Count,

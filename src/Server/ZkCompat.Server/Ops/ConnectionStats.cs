@@ -52,12 +52,12 @@ internal sealed class ConnectionStats
         }
     }
 
-    /// <summary>A frame (or a four-letter word) came in.</summary>
-    public void Received()
+    /// <summary>A frame (<paramref name="bytes"/> with its length prefix) or a four-letter word (4) came in.</summary>
+    public void Received(int bytes)
     {
         lock (_gate)
             _received++;
-        _server.Received();
+        _server.Received(bytes);
     }
 
     /// <summary>A request went to the engine; its reply will come in order.</summary>
@@ -76,16 +76,23 @@ internal sealed class ConnectionStats
         }
     }
 
-    /// <summary>Something was sent: a reply (which ends the oldest pending request), a notification or a handshake.</summary>
+    /// <summary>
+    /// Something was sent (<paramref name="bytes"/> with the length prefix): a reply (which ends the
+    /// oldest pending request), a notification or a handshake. Java's sizes leave the prefix out and
+    /// count only ReplyHeader frames; response_bytes leaves out pings, auth and SASL, which Java
+    /// answers outside its FinalRequestProcessor.
+    /// </summary>
     public void Sent(object header, int bytes)
     {
         long? latencyMs = null;
+        OpCode? answered = null;
         lock (_gate)
         {
             _sent++;
             if (header is ReplyHeader reply && reply.Xid != Xids.Notification && _pending.TryDequeue(out var request))
             {
                 latencyMs = (long)_time.GetElapsedTime(request.Timestamp).TotalMilliseconds;
+                answered = request.Op;
                 _lastOp = OpNames.Of(request.Op);
                 _lastCxid = reply.Xid;
                 _lastZxid = reply.Zxid.Value;
@@ -95,7 +102,17 @@ internal sealed class ConnectionStats
 
         if (latencyMs is { } ms)
             Latency.Add(ms);
-        _server.Sent(bytes, latencyMs);
+        var packetBytes = header is ReplyHeader ? bytes - 4 : (int?)null;
+        if (header is ReplyHeader { Xid: Xids.Notification })
+            _server.Metrics.WatchBytes.Add(bytes - 4);
+        if (answered is { } op && latencyMs is { } requestMs && op is not (OpCode.Auth or OpCode.Sasl))
+        {
+            (MakesTxn(op) ? _server.Metrics.UpdateLatency : _server.Metrics.ReadLatency).Add(requestMs);
+            if (op != OpCode.Ping)
+                _server.Metrics.ResponseBytes.Add(bytes - 4);
+        }
+
+        _server.Sent(packetBytes, latencyMs);
     }
 
     /// <summary>crst: zero the counters, as Java's resetStats does.</summary>
@@ -108,6 +125,21 @@ internal sealed class ConnectionStats
 
         Latency.Reset();
     }
+
+    /// <summary>A four-letter word's answer went out: Java counts one packet per 8192 characters its writer flushes.</summary>
+    public void SentText(int length)
+    {
+        var packets = (length + 8191) / 8192;
+        lock (_gate)
+            _sent += packets;
+        for (var i = 0; i < packets; i++)
+            _server.Sent(null, null);
+    }
+
+    /// <summary>Requests Java gives a txn header (writes, their errors, session changes): their latency is updatelatency.</summary>
+    private static bool MakesTxn(OpCode op) => op is OpCode.Create or OpCode.Create2 or OpCode.CreateTtl or OpCode.CreateContainer
+        or OpCode.Delete or OpCode.DeleteContainer or OpCode.SetData or OpCode.SetAcl or OpCode.Check or OpCode.Multi
+        or OpCode.Reconfig or OpCode.CloseSession or OpCode.CreateSession;
 
     private long MonotonicMs() => _time.GetTimestamp() * 1000 / _time.TimestampFrequency;
 }

@@ -1,5 +1,6 @@
 using ZkCompat.Protocol.Ids;
 using ZkCompat.Server.Processing;
+using ZkCompat.Server.Tree;
 
 namespace ZkCompat.Server.Ops;
 
@@ -14,7 +15,8 @@ internal sealed record EngineView(
     int WatchCount,
     IReadOnlyList<EngineView.SessionInfo> Sessions,
     IReadOnlyList<(string Path, long SessionId)> DataWatches,
-    long NowMonotonicMs)
+    long NowMonotonicMs,
+    IReadOnlyList<(string Path, byte[]? Data)> QuotaLeaves)
 {
     public int EphemeralCount => Sessions.Sum(s => s.Ephemerals.Count);
 
@@ -29,8 +31,22 @@ internal sealed record EngineView(
             .OrderBy(s => s.Id)
             .ToList();
         var watches = engine.Watches.DataWatches.Select(w => (w.Path, w.Watcher.SessionId)).ToList();
-        return new EngineView(engine.LastZxid, engine.Tree.NodeCount, dataSize,
-            engine.Watches.DataWatchCount + engine.Watches.ChildWatchCount, sessions, watches, nowMonotonicMs);
+        var quotaLeaves = new List<(string, byte[]?)>();
+        CollectLeaves(engine.Tree, DataTree.QuotaPath, quotaLeaves);
+        // Java's node map holds the root twice (as "" and "/"), and its node count counts both.
+        return new EngineView(engine.LastZxid, engine.Tree.NodeCount + 1, dataSize,
+            engine.Watches.DataWatchCount + engine.Watches.ChildWatchCount, sessions, watches, nowMonotonicMs, quotaLeaves);
+    }
+
+    /// <summary>The childless nodes under /zookeeper/quota with their data (the quota gauges read their limits and stats).</summary>
+    private static void CollectLeaves(DataTree tree, string path, List<(string, byte[]?)> leaves)
+    {
+        if (tree.Get(path) is not { } node)
+            return;
+        if (node.Children.Count == 0)
+            leaves.Add((path, node.Data?.ToArray()));
+        foreach (var child in node.Children)
+            CollectLeaves(tree, PathRules.Child(path, child), leaves);
     }
 
     internal sealed record SessionInfo(long Id, int TimeoutMs, long ExpiresAtMs, IReadOnlyList<string> Ephemerals);

@@ -5,17 +5,20 @@ namespace ZkCompat.Server.Ops;
 
 /// <summary>
 /// Answers four-letter words (PROTOCOL.md §8.1): the whitelist (srvr always allowed), then the text.
-/// stmk, which reads 8 more bytes, is not offered.
+/// stmk reads an 8-byte mask after the word; the connection hands it to <see cref="SetTraceMaskTo"/>.
 /// </summary>
 internal sealed class FourLetterCommands
 {
+    public const string SetTraceMask = "stmk";
+
     private static readonly HashSet<string> s_words = new(StringComparer.Ordinal)
     {
         "conf", "cons", "crst", "dirs", "dump", "envi", "gtmk", "ruok", "srvr", "srst", "stat", "wchc", "wchp", "wchs", "mntr", "isro", "hash",
+        SetTraceMask,
     };
 
     /// <summary>Words that answer without a serving engine.</summary>
-    private static readonly HashSet<string> s_always = new(StringComparer.Ordinal) { "ruok", "envi", "conf", "gtmk", "isro", "dirs" };
+    private static readonly HashSet<string> s_always = new(StringComparer.Ordinal) { "ruok", "envi", "conf", "gtmk", "isro", "dirs", SetTraceMask };
 
     private readonly ServerOps _ops;
     private readonly HashSet<string> _enabled;
@@ -64,7 +67,7 @@ internal sealed class FourLetterCommands
         return word switch
         {
             "ruok" => "imok",
-            "gtmk" => "306",
+            "gtmk" => _ops.TraceMask.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "isro" => "rw",
             "envi" => FourLetterText.Environment(),
             "conf" => FourLetterText.Conf(_ops),
@@ -83,6 +86,13 @@ internal sealed class FourLetterCommands
             "hash" => "",
             _ => "",
         };
+    }
+
+    /// <summary>stmk (whitelisted, mask read): Java sets the trace mask and echoes it, without a newline.</summary>
+    public string SetTraceMaskTo(long mask)
+    {
+        _ops.TraceMask = mask;
+        return mask.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string Do(Action action, string answer)

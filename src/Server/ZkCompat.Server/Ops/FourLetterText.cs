@@ -23,7 +23,7 @@ internal static class FourLetterText
 
         var latency = stats.Latency;
         return text
-            .Append(s_inv, $"Latency min/avg/max: {latency.Min}/{JavaText.Double(Math.Round(latency.Average, 4))}/{latency.Max}\n")
+            .Append(s_inv, $"Latency min/avg/max: {latency.Min}/{JavaText.Double(Metrics.Summary.Round4(latency.Average))}/{latency.Max}\n")
             .Append(s_inv, $"Received: {stats.PacketsReceived}\n")
             .Append(s_inv, $"Sent: {stats.PacketsSent}\n")
             .Append(s_inv, $"Connections: {stats.Connections.Count}\n")

@@ -4,8 +4,8 @@ using ZkCompat.Protocol.Ids;
 namespace ZkCompat.Server.Ops;
 
 /// <summary>
-/// ZooKeeper's gauges (znode_count, watch_count, outstanding_requests, avg/min/max_latency, …, the
-/// numeric mntr keys) as observable instruments on the injected <see cref="Meter"/>. The engine
+/// ZooKeeper's gauges (znode_count, watch_count, outstanding_requests, avg/min/max_latency, …, mntr's
+/// gauge keys) as observable instruments on the injected <see cref="Meter"/>. The engine
 /// is read on its loop by <see cref="RefreshAsync"/>; the instruments report that reading.
 /// </summary>
 internal sealed class ServerMetrics
@@ -17,8 +17,8 @@ internal sealed class ServerMetrics
     {
         _ops = ops;
         Meter = meter;
-        var empty = new EngineView(Zxid.Zero, 0, 0, 0, [], [], 0);
-        foreach (var (key, value) in MonitorValues.Build(ops, empty))
+        var empty = new EngineView(Zxid.Zero, 0, 0, 0, [], [], 0, []);
+        foreach (var (key, value) in MonitorValues.Gauges(ops, empty))
         {
             if (value is long or double)
                 meter.CreateObservableGauge(key, () => _values.GetValueOrDefault(key), description: key);
@@ -34,7 +34,7 @@ internal sealed class ServerMetrics
         if (view is null)
             return false;
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (key, value) in MonitorValues.Build(_ops, view))
+        foreach (var (key, value) in MonitorValues.Gauges(_ops, view))
         {
             if (value is long n)
                 values[key] = n;

@@ -13,12 +13,15 @@ internal sealed class ServerOps
     /// <summary>A loop that does not answer within this time is not serving (stopped or failed).</summary>
     private static readonly TimeSpan s_inspectTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>ZooTrace's default: client requests, watch events and session changes (2 | 16 | 32 | 256).</summary>
+    private long _traceMask = 306;
+
     public ServerOps(ServerOptions options, Engine engine, TimeProvider time)
     {
         Options = options;
         Engine = engine;
         Time = time;
-        Stats = new ServerStats(time);
+        Stats = new ServerStats(time, engine.Metrics);
         FourLetterWords = new FourLetterCommands(this);
         Stats.FourLetterWords = FourLetterWords;
     }
@@ -38,8 +41,18 @@ internal sealed class ServerOps
 
     public FourLetterCommands FourLetterWords { get; }
 
-    /// <summary>standalone, or leader / follower / observer while an ensemble member serves.</summary>
-    public string Mode => Engine.Mode;
+    /// <summary>The server's role and ensemble numbers; a quorum peer sets its own.</summary>
+    public IQuorumStatus Quorum { get; init; } = StandaloneStatus.Instance;
+
+    /// <summary>"standalone", "leader", "follower" or "observer": srvr's Mode and mntr's zk_server_state.</summary>
+    public string Mode => Quorum.Role;
+
+    /// <summary>Java's ZooTrace text trace mask: gtmk and get_trace_mask read it, stmk and set_trace_mask set it.</summary>
+    public long TraceMask
+    {
+        get => Interlocked.Read(ref _traceMask);
+        set => Interlocked.Exchange(ref _traceMask, value);
+    }
 
     /// <summary>False once storage failed, and while an ensemble member has no leader (Java answers "not currently serving").</summary>
     public bool Serving => !Engine.Failure.IsCompleted && Engine.Serving;

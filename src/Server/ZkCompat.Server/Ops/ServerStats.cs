@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ZkCompat.Server.Metrics;
 
 namespace ZkCompat.Server.Ops;
 
@@ -6,7 +7,7 @@ namespace ZkCompat.Server.Ops;
 /// Server-wide counters behind srvr, mntr, the admin stats and the metrics: packets, latency,
 /// response sizes and the live connections. Written by connections and the apply loop, hence atomic.
 /// </summary>
-internal sealed class ServerStats(TimeProvider time)
+internal sealed class ServerStats(TimeProvider time, MetricRegistry metrics)
 {
     private readonly ConcurrentDictionary<ConnectionStats, byte> _connections = new();
     private readonly long _started = time.GetTimestamp();
@@ -17,6 +18,9 @@ internal sealed class ServerStats(TimeProvider time)
     private long _maxResponseBytes = -1;
 
     public LatencyTracker Latency { get; } = new();
+
+    /// <summary>The server's Java metrics; srst resets them with the rest.</summary>
+    public MetricRegistry Metrics => metrics;
 
     /// <summary>What connections answer four-letter words with (set by <see cref="ServerOps"/>).</summary>
     public FourLetterCommands? FourLetterWords { get; set; }
@@ -47,13 +51,20 @@ internal sealed class ServerStats(TimeProvider time)
 
     public void Forget(ConnectionStats connection) => _connections.TryRemove(connection, out _);
 
-    public void Received() => Interlocked.Increment(ref _received);
+    public void Received(int bytes)
+    {
+        Interlocked.Increment(ref _received);
+        metrics.BytesReceived.Add(bytes);
+    }
 
-    public void Sent(int bytes, long? latencyMs)
+    /// <param name="responseBytes">A ReplyHeader frame's size without its length prefix; null for a handshake.</param>
+    public void Sent(int? responseBytes, long? latencyMs)
     {
         Interlocked.Increment(ref _sent);
         if (latencyMs is { } ms)
             Latency.Add(ms);
+        if (responseBytes is not { } bytes)
+            return;
         Interlocked.Exchange(ref _lastResponseBytes, bytes);
         Update(ref _minResponseBytes, bytes, (old, b) => old < 0 || b < old);
         Update(ref _maxResponseBytes, bytes, (old, b) => b > old);
@@ -68,6 +79,7 @@ internal sealed class ServerStats(TimeProvider time)
         Interlocked.Exchange(ref _lastResponseBytes, -1);
         Interlocked.Exchange(ref _minResponseBytes, -1);
         Interlocked.Exchange(ref _maxResponseBytes, -1);
+        metrics.Reset();
     }
 
     /// <summary>crst: every connection's counters start again.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ZkCompat.Protocol.Codes;
 using ZkCompat.Protocol.Ids;
@@ -24,7 +25,9 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
         storage.CreateDirectory(snapshotDir);
         storage.CreateDirectory(logDir);
         var logs = DataFiles.Sorted(storage, logDir, DataFiles.LogPrefix);
+        var clock = Stopwatch.StartNew();
         var snapshot = LoadNewestSnapshot();
+        var snapshotLoadMs = clock.ElapsedMilliseconds;
         if (snapshot is null && logs.Count > 0 && !trustEmptySnapshot)
         {
             throw new RecoveryException($"{logDir} holds txn logs but {snapshotDir} has no snapshot; refusing to start on a "
@@ -34,7 +37,11 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
         var state = snapshot is null
             ? new RecoveredState(new DataTree(), [], Zxid.Zero)
             : new RecoveredState(snapshot.Tree, snapshot.Sessions, new Zxid(snapshot.Zxid));
-        return Replay(state, logs);
+        clock.Restart();
+        var (recovered, replayed) = Replay(state, logs);
+        // Java replays (and counts) only from a snapshot or, trusting an empty one, from logs alone.
+        var replaying = snapshot is not null || logs.Count > 0;
+        return recovered with { SnapshotLoadMs = snapshotLoadMs, TxnsLoaded = replaying ? (replayed, clock.ElapsedMilliseconds) : null };
     }
 
     /// <summary>Keeps the newest <paramref name="retain"/> snapshots and the logs they need; deletes the rest.</summary>
@@ -117,7 +124,7 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
         return snapshots.Count == 0 ? null : throw new RecoveryException($"Not able to find a valid snapshot in {snapshotDir}");
     }
 
-    private RecoveredState Replay(RecoveredState state, List<(long Zxid, string Path)> logs)
+    private (RecoveredState State, int Replayed) Replay(RecoveredState state, List<(long Zxid, string Path)> logs)
     {
         var final = new Final(state.Tree);
         var events = new List<ChangeEvent>();
@@ -145,7 +152,7 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
         }
 
         PersistenceLog.Replayed(logger, replayed, last.ToString());
-        return state with { LastZxid = last };
+        return (state with { LastZxid = last }, replayed);
     }
 
     private void EndOf(LogScan scan, bool isLast)

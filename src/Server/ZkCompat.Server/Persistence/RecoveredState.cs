@@ -4,4 +4,11 @@ using ZkCompat.Server.Tree;
 namespace ZkCompat.Server.Persistence;
 
 /// <summary>What the data directory held: the tree, the live sessions and the last zxid.</summary>
-internal sealed record RecoveredState(DataTree Tree, Dictionary<long, int> Sessions, Zxid LastZxid);
+internal sealed record RecoveredState(DataTree Tree, Dictionary<long, int> Sessions, Zxid LastZxid)
+{
+    /// <summary>How long the snapshot took to load (ms), for startup_snap_load_time.</summary>
+    public long SnapshotLoadMs { get; init; }
+
+    /// <summary>Txns replayed from the logs and how long that took, when Java would replay (a snapshot or logs were there); null otherwise.</summary>
+    public (long Count, long ElapsedMs)? TxnsLoaded { get; init; }
+}

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using ZkCompat.Server.Metrics;
 using ZkCompat.Server.Processing;
 
 namespace ZkCompat.Server.Persistence;
@@ -15,14 +16,17 @@ internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
     private readonly TxnLog _log;
     private readonly int _snapCount;
     private readonly ILogger _logger;
+    private readonly Summary? _snapshotTime;
     private int _randRoll;
     private Task _snapshotting = Task.CompletedTask;
 
-    public StandaloneStore(IStorage storage, DataDirectory directory, long preAllocBytes, bool forceSync, int snapCount, ILogger logger)
+    /// <param name="metrics">Where fsync and snapshot times go (fsynctime, snapshottime); none when null.</param>
+    public StandaloneStore(IStorage storage, DataDirectory directory, long preAllocBytes, bool forceSync, int snapCount, ILogger logger, MetricRegistry? metrics = null)
     {
         _storage = storage;
         _directory = directory;
-        _log = new TxnLog(storage, directory.LogDir, preAllocBytes, forceSync);
+        _snapshotTime = metrics?.Summary("snapshottime");
+        _log = new TxnLog(storage, directory.LogDir, preAllocBytes, forceSync, metrics?.Summary("fsynctime"));
         _snapCount = snapCount;
         _logger = logger;
         _randRoll = Random.Shared.Next(snapCount / 2);
@@ -68,6 +72,7 @@ internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
         try
         {
             SnapshotWriter.Write(_storage, _directory.SnapshotDir, image);
+            _snapshotTime?.Add(clock.ElapsedMilliseconds);
             PersistenceLog.SnapshotWritten(_logger, image.Zxid.ToString(), clock.ElapsedMilliseconds);
         }
         catch (IOException e) when (!rethrow)

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Diagnostics;
 using ZkCompat.Server.Checksums;
+using ZkCompat.Server.Metrics;
 using ZkCompat.Server.Processing;
 
 namespace ZkCompat.Server.Persistence;
@@ -11,7 +13,8 @@ namespace ZkCompat.Server.Persistence;
 /// <see cref="Flush"/> writes them all and fsyncs once (group commit). Files grow in
 /// preAllocSize steps of zeros, as Java's do.
 /// </summary>
-internal sealed class TxnLog(IStorage storage, string directory, long preAllocBytes, bool forceSync, string? fileName = null) : IDisposable
+/// <param name="syncTime">Where each fsync's milliseconds go (Java's fsynctime).</param>
+internal sealed class TxnLog(IStorage storage, string directory, long preAllocBytes, bool forceSync, Summary? syncTime = null, string? fileName = null) : IDisposable
 {
     private const byte EndOfRecord = 0x42;
     private readonly ArrayBufferWriter<byte> _batch = new(64 * 1024);
@@ -60,7 +63,11 @@ internal sealed class TxnLog(IStorage storage, string directory, long preAllocBy
             _file.Write(_batch.WrittenSpan);
             _file.Flush();
             if (forceSync)
+            {
+                var started = Stopwatch.GetTimestamp();
                 storage.Sync(_file);
+                syncTime?.Add((long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
             _position += _batch.WrittenCount;
             _batch.ResetWrittenCount();
         }

@@ -25,7 +25,6 @@ internal sealed partial class Engine
     private readonly Queue<long> _learnerSyncs = new();
     private IEnsemble? _ensemble;
     private volatile bool _serving;
-    private volatile string _mode = "looking";
     private bool _leading;
     private Zxid _lastPrepared;
 
@@ -42,9 +41,6 @@ internal sealed partial class Engine
         Tree.SetConfig(configText, 0, WallMs);
     }
 
-    /// <summary>"standalone", or the role while serving in an ensemble, for srvr/stat/mntr.</summary>
-    public string Mode => _ensemble is null ? "standalone" : _serving ? _mode : "looking";
-
     /// <summary>Standalone servers always serve; ensemble members only with an established leader.</summary>
     public bool Serving => _ensemble is null || _serving;
 
@@ -53,7 +49,6 @@ internal sealed partial class Engine
         switch (work)
         {
             case ServeWork w:
-                _mode = w.Mode;
                 _serving = true;
                 _leading = w.Leader;
                 _lastPrepared = LastZxid > Zxid.Of(w.Epoch, 0) ? LastZxid : Zxid.Of(w.Epoch, 0);

@@ -6,6 +6,7 @@ using ZkCompat.Protocol.Jute;
 using ZkCompat.Protocol.Records;
 using ZkCompat.Protocol.Txn;
 using ZkCompat.Server.Ensemble;
+using ZkCompat.Server.Metrics;
 using ZkCompat.Server.Net;
 using ZkCompat.Server.Options;
 using ZkCompat.Server.Persistence;
@@ -43,15 +44,18 @@ internal sealed partial class Engine
     private readonly Dictionary<string, string>? _saslUsers;
     private bool _pendingTxns;
 
-    public Engine(ServerOptions options, TimeProvider time, ILogger logger, IReplicator replicator, RecoveredState? state = null)
+    public Engine(ServerOptions options, TimeProvider time, ILogger logger, IReplicator replicator, RecoveredState? state = null, MetricRegistry? metrics = null)
     {
         _options = options;
         _time = time;
         _logger = logger;
         _replicator = replicator;
+        Metrics = metrics ?? new MetricRegistry();
         _saslUsers = options.JaasConfigPath is { } jaas ? JaasUsers.Read(jaas, options.JaasSection) : null;
         Load(state);
     }
+
+    public MetricRegistry Metrics { get; }
 
     public DataTree Tree { get; private set; }
 
@@ -164,15 +168,16 @@ internal sealed partial class Engine
     private void Load(RecoveredState? state)
     {
         Tree = state?.Tree ?? new DataTree();
+        Tree.Metrics = Metrics;
         LastZxid = state?.LastZxid ?? Zxid.Zero;
-        Watches = new WatchManager(_outbox);
+        Watches = new WatchManager(_outbox, Metrics);
         _sessions = new SessionTracker(_options.ServerId, _options.TickTimeMs, NowMs);
         foreach (var (id, timeoutMs) in state?.Sessions ?? [])
             _sessions.Add(id, timeoutMs, NowMs);
         _view = new PrepView(Tree);
-        _prep = new Prep(_view, _options.ExtendedTypesEnabled, _options.SaslAclsEnabled, _options.EnforceQuota ? Tree.Quotas : null);
+        _prep = new Prep(_view, _options.ExtendedTypesEnabled, _options.SaslAclsEnabled, _options.EnforceQuota ? Tree.Quotas : null, Metrics);
         _final = new Final(Tree);
-        _reads = new Reads(Tree, Watches);
+        _reads = new Reads(Tree, Watches, Metrics);
     }
 
     private void Fail(string reason)
@@ -186,6 +191,7 @@ internal sealed partial class Engine
 
     private void Connect(IClientChannel ch, ConnectRequest request, bool hasReadOnlyByte)
     {
+        Metrics.Counter("connection_request_count").Add(1);
         if (request.LastZxidSeen > LastZxid)
         {
             // The client has seen a newer state than ours: it must try another server (§2.2 rule 4).
@@ -308,6 +314,7 @@ internal sealed partial class Engine
             return;
         foreach (var session in _sessions.TakeExpired(NowMs))
         {
+            Metrics.Counter("stale_sessions_expired").Add(1);
             if (_ensemble is not null)
             {
                 // Only the leader expires sessions, through a closeSession txn every member applies (§11.7).

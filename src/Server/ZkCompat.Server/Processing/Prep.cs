@@ -2,6 +2,7 @@ using ZkCompat.Protocol.Codes;
 using ZkCompat.Protocol.Jute;
 using ZkCompat.Protocol.Records;
 using ZkCompat.Protocol.Txn;
+using ZkCompat.Server.Metrics;
 using ZkCompat.Server.Security;
 using ZkCompat.Server.Tree;
 
@@ -11,7 +12,7 @@ namespace ZkCompat.Server.Processing;
 /// Turns one write request into its txn record, checking in Java's order so the same error wins
 /// (PROTOCOL.md §3.7). Pure apart from the <see cref="PrepView"/> it updates.
 /// </summary>
-internal sealed class Prep(PrepView view, bool extendedTypesEnabled, bool saslAclsEnabled, Quotas? enforcedQuotas)
+internal sealed class Prep(PrepView view, bool extendedTypesEnabled, bool saslAclsEnabled, Quotas? enforcedQuotas, MetricRegistry? metrics = null)
 {
     private const long MaxTtlMs = 0xFFFFFFFFFFL;
 
@@ -134,7 +135,10 @@ internal sealed class Prep(PrepView view, bool extendedTypesEnabled, bool saslAc
     private void CheckQuota(string path, long bytesDiff, int countDiff)
     {
         if (enforcedQuotas?.Check(path, bytesDiff, countDiff) is ErrorCode.QuotaExceeded)
+        {
+            metrics?.QuotaExceeded(path);
             throw new PrepException(ErrorCode.QuotaExceeded);
+        }
     }
 
     private static void Require(NodeRecord node, IReadOnlyCollection<Id> authIds, Perms perms)

@@ -1,6 +1,7 @@
 using ZkCompat.Protocol.Codes;
 using ZkCompat.Protocol.Jute;
 using ZkCompat.Protocol.Records;
+using ZkCompat.Server.Metrics;
 using ZkCompat.Server.Net;
 using ZkCompat.Server.Security;
 using ZkCompat.Server.Tree;
@@ -9,7 +10,7 @@ using ZkCompat.Server.Watches;
 namespace ZkCompat.Server.Processing;
 
 /// <summary>Requests answered from the local tree without a txn (PROTOCOL.md §3.3, §5).</summary>
-internal sealed class Reads(DataTree tree, WatchManager watches)
+internal sealed class Reads(DataTree tree, WatchManager watches, MetricRegistry? metrics = null)
 {
     public (ErrorCode Err, IJuteWritable? Body) Handle(IClientChannel ch, OpCode op, IJuteWritable? body) => (op, body) switch
     {
@@ -68,7 +69,10 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
         if (r.Watch)
             watches.AddData(r.Path, ch);
         var node = tree.Get(r.Path);
-        return node is null ? (ErrorCode.NoNode, null) : (ErrorCode.Ok, new StatResponse(node.ToStat()));
+        if (node is null)
+            return (ErrorCode.NoNode, null);
+        metrics?.NodeRead(r.Path, 0);
+        return (ErrorCode.Ok, new StatResponse(node.ToStat()));
     }
 
     private (ErrorCode, IJuteWritable?) GetData(IClientChannel ch, string path, IClientChannel? watcher)
@@ -80,6 +84,7 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
             return (ErrorCode.NoAuth, null);
         if (watcher is not null)
             watches.AddData(path, watcher);
+        metrics?.NodeRead(path, node.Data?.Length ?? 0);
         return (ErrorCode.Ok, new GetDataResponse(node.Data, node.ToStat()));
     }
 
@@ -93,6 +98,7 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
         if (watcher is not null)
             watches.AddChild(path, watcher);
         var children = node.Children.ToList();
+        metrics?.NodeRead(path, children.Sum(c => (long)c.Length));
         return (ErrorCode.Ok, withStat ? new GetChildren2Response(children, node.ToStat()) : new GetChildrenResponse(children));
     }
 

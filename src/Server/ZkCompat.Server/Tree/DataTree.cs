@@ -1,6 +1,7 @@
 using ZkCompat.Protocol.Codes;
 using ZkCompat.Protocol.Ids;
 using ZkCompat.Protocol.Records;
+using ZkCompat.Server.Metrics;
 using ZkCompat.Server.Security;
 
 namespace ZkCompat.Server.Tree;
@@ -68,6 +69,9 @@ internal sealed class DataTree
         return tree;
     }
 
+    /// <summary>Where applied writes are counted per namespace (write_per_namespace); none while recovering.</summary>
+    public MetricRegistry? Metrics { get; set; }
+
     /// <summary>Quota roots and their live stats.</summary>
     public Quotas Quotas { get; }
 
@@ -129,6 +133,7 @@ internal sealed class DataTree
 
         Add(path, new DataNode(data, acls, zxid, time, ephemeralOwner));
         Quotas.Created(path, data?.Length ?? 0);
+        Metrics?.NodeWritten(path, data?.Length ?? 0);
         events.Add(new ChangeEvent(EventType.NodeCreated, path));
         events.Add(new ChangeEvent(EventType.NodeChildrenChanged, parentPath));
     }
@@ -158,6 +163,7 @@ internal sealed class DataTree
         }
 
         Quotas.Deleted(path, node.Data?.Length ?? 0);
+        Metrics?.NodeWritten(path, 0);
         events.Add(new ChangeEvent(EventType.NodeDeleted, path));
         events.Add(new ChangeEvent(EventType.NodeChildrenChanged, parentPath));
     }
@@ -173,6 +179,7 @@ internal sealed class DataTree
         node.Mzxid = zxid;
         node.Mtime = time;
         Rehash(path, node);
+        Metrics?.NodeWritten(path, data?.Length ?? 0);
         events.Add(new ChangeEvent(EventType.NodeDataChanged, path));
     }
 

@@ -1,5 +1,6 @@
 using ZkCompat.Protocol.Codes;
 using ZkCompat.Protocol.Records;
+using ZkCompat.Server.Metrics;
 using ZkCompat.Server.Net;
 using ZkCompat.Server.Tree;
 
@@ -10,7 +11,7 @@ namespace ZkCompat.Server.Watches;
 /// persistent-recursive. Notifications go to the <see cref="Outbox"/> at once, so they precede the
 /// reply to the request that caused them.
 /// </summary>
-internal sealed class WatchManager(Outbox outbox)
+internal sealed class WatchManager(Outbox outbox, MetricRegistry? metrics = null)
 {
     private static readonly ReplyHeader s_notificationHeader = new(Xids.Notification, new Protocol.Ids.Zxid(-1), ErrorCode.Ok);
 
@@ -63,18 +64,26 @@ internal sealed class WatchManager(Outbox outbox)
         switch (change.Type)
         {
             case EventType.NodeCreated or EventType.NodeDataChanged:
-                Notify(change, _data.Take(change.Path, change.Type), except: null);
+                Notify(change, Take(_data, change), except: null);
                 break;
             case EventType.NodeChildrenChanged:
-                Notify(change, _child.Take(change.Path, change.Type), except: null);
+                Notify(change, Take(_child, change), except: null);
                 break;
             case EventType.NodeDeleted:
                 // Data and child watchers of a deleted node each get one NodeDeleted (§5.3).
-                var fired = _data.Take(change.Path, change.Type);
+                var fired = Take(_data, change);
                 Notify(change, fired, except: null);
-                Notify(change, _child.Take(change.Path, change.Type), except: fired);
+                Notify(change, Take(_child, change), except: fired);
                 break;
         }
+    }
+
+    /// <summary>The watchers one table fires, counted per table as Java's two WatchManagers count them.</summary>
+    private HashSet<IClientChannel> Take(WatchTable table, ChangeEvent change)
+    {
+        var fired = table.Take(change.Path, change.Type);
+        metrics?.WatchesFired(change.Type, fired.Count);
+        return fired;
     }
 
     public void Notify(IClientChannel watcher, EventType type, string path) =>
