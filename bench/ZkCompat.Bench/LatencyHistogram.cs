@@ -58,6 +58,8 @@ internal sealed class LatencyHistogram
             return 0;
         var rank = (long)Math.Ceiling(percentile / 100.0 * Count);
         rank = Math.Clamp(rank, 1, Count);
+        if (rank == Count)
+            return Max;
         long seen = 0;
         for (var i = 0; i < _counts.Length; i++)
         {
