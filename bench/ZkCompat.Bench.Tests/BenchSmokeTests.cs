@@ -39,6 +39,19 @@ public class BenchSmokeTests
     }
 
     [Fact]
+    public async Task Read_OpenLoopAtARate_IssuesAboutThatMany()
+    {
+        await using var server = await ZkTestServer.StartAsync(new ZkTestServerOptions { AdminServer = false });
+        var options = Options(server, "read") with { RatePerSecond = 2000, DurationSeconds = 1 };
+
+        var report = await BenchRunner.RunAsync(options);
+
+        Assert.Equal(0, report.Stats.ErrorsTotal);
+        // Paced, not closed loop: never more than were issued (2000/s over warm-up and window), and not nothing.
+        Assert.InRange(report.OpsPerSecond, 1, 4000);
+    }
+
+    [Fact]
     public async Task Populate_CreatesEveryZnode_AndTheLastOneReads()
     {
         await using var server = await ZkTestServer.StartAsync(new ZkTestServerOptions { AdminServer = false });

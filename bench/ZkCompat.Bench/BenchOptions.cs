@@ -14,6 +14,8 @@ internal sealed record BenchOptions
           --size B          value size in bytes (default 100)
           --keys N          keys read/written (default 1000); populate: znodes to create
           --read-pct P      reads in mixed (default 90)
+          --rate R          read/write/mixed: open loop at R requests/s in total (paced per ms), not
+                            closed loop; for latency at equal load (default 0 = closed loop)
           --ephemerals E    ephemeral churn: znodes per session life (default 10)
           --warmup S        seconds of load before the window, not measured (default 2)
           --duration S      seconds measured (default 5)
@@ -38,6 +40,9 @@ internal sealed record BenchOptions
     public int ReadPercent { get; init; } = 90;
 
     public int Ephemerals { get; init; } = 10;
+
+    /// <summary>Requests per second for an open-loop run; 0 keeps each session's pipeline full instead.</summary>
+    public double RatePerSecond { get; init; }
 
     public double WarmupSeconds { get; init; } = 2;
 
@@ -71,6 +76,7 @@ internal sealed record BenchOptions
             Keys = Int(values, "keys", 1000),
             ReadPercent = Int(values, "read-pct", 90),
             Ephemerals = Int(values, "ephemerals", 10),
+            RatePerSecond = Double(values, "rate", 0),
             WarmupSeconds = Double(values, "warmup", 2),
             DurationSeconds = Double(values, "duration", 5),
             ServerPid = Take(values, "server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 
 namespace ZkCompat.Bench;
 
@@ -30,6 +31,12 @@ internal sealed class KeyValueWorkload(BenchContext context) : Workload(context)
 
     public override void Start()
     {
+        if (Options.RatePerSecond > 0)
+        {
+            _ = Task.Factory.StartNew(Pace, TaskCreationOptions.LongRunning);
+            return;
+        }
+
         foreach (var session in _sessions)
         {
             for (var i = 0; i < Options.Outstanding; i++)
@@ -46,8 +53,30 @@ internal sealed class KeyValueWorkload(BenchContext context) : Workload(context)
             session.Stats.Error(OpKind.Read, "wrong_length", completion.EndTimestamp);
         }
 
-        if (!Context.Stopping)
+        if (!Context.Stopping && Options.RatePerSecond <= 0)
             Issue(session);
+    }
+
+    /// <summary>Open loop: every millisecond, the requests that are due go out round-robin over the sessions.</summary>
+    private void Pace()
+    {
+        var start = Stopwatch.GetTimestamp();
+        long issued = 0;
+        var next = 0;
+        while (!Context.Stopping)
+        {
+            Thread.Sleep(1);
+            var due = (long)(Stopwatch.GetElapsedTime(start).TotalSeconds * Options.RatePerSecond) - issued;
+            for (var i = 0; i < due; i++)
+            {
+                Issue(_sessions[next]);
+                next = (next + 1) % _sessions.Length;
+            }
+
+            issued += Math.Max(0, due);
+            foreach (var session in _sessions)
+                session.Flush();
+        }
     }
 
     private void Issue(WireSession session)

@@ -37,6 +37,7 @@ internal sealed record Report(BenchOptions Options, IReadOnlyList<OpKind> Primar
             json.WriteNumber("outstanding", Options.Outstanding);
             json.WriteNumber("size", Options.Size);
             json.WriteNumber("keys", Options.Keys);
+            json.WriteNumber("rate", Options.RatePerSecond);
             json.WriteNumber("warmup_s", Options.WarmupSeconds);
             json.WriteNumber("duration_s", Math.Round(WindowSeconds, 3));
             json.WriteNumber("ops", Ops);
