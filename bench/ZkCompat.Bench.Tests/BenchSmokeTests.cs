@@ -81,11 +81,12 @@ public class BenchSmokeTests
         Assert.Equal(3, parsed.Sessions);
         Assert.Equal(80, parsed.ReadPercent);
         Assert.Equal(2181, parsed.Server.Port);
+        Assert.Equal([2181, 2182], BenchOptions.Parse(["--connect", "127.0.0.1:2181,127.0.0.1:2182"]).Servers.Select(s => s.Port));
     }
 
     private static BenchOptions Options(ZkTestServer server, string workload) => new()
     {
-        Server = BenchOptions.ParseEndPoint(server.ConnectString),
+        Servers = [BenchOptions.ParseEndPoint(server.ConnectString)],
         Workload = workload,
         Sessions = 3,
         Outstanding = 4,

@@ -39,7 +39,7 @@ internal sealed class BenchContext(BenchOptions options)
     /// <summary>Connects a session whose replies go to <paramref name="handler"/> and starts its receive loop.</summary>
     public async Task<WireSession> ConnectAsync(int index, ISessionHandler? handler, SessionStats? stats = null, CancellationToken cancellation = default)
     {
-        var session = await WireSession.ConnectAsync(options.Server, index, stats ?? NewStats(), options.SessionTimeoutMs, cancellation).ConfigureAwait(false);
+        var session = await WireSession.ConnectAsync(options.Servers[Math.Max(0, index) % options.Servers.Count], index, stats ?? NewStats(), options.SessionTimeoutMs, cancellation).ConfigureAwait(false);
         session.Handler = handler;
         lock (_sessions)
             _sessions.Add(session);

@@ -7,7 +7,7 @@ namespace ZkCompat.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage = """
-        zkcompat-bench --connect HOST:PORT --workload W [options]
+        zkcompat-bench --connect HOST:PORT[,HOST:PORT...] --workload W [options]
           --workload    read | write | create | mixed | watch | ephemeral | populate
           --sessions N      sessions (default 16; watch: 1 writer + N-1 watchers)
           --outstanding K   requests in flight per session (default 100; watch: nodes triggered at once)
@@ -25,7 +25,10 @@ internal sealed record BenchOptions
         Prints one JSON line on stdout. Exit status 1 when any request failed.
         """;
 
-    public required IPEndPoint Server { get; init; }
+    /// <summary>The first server; sessions are spread round-robin over <see cref="Servers"/>.</summary>
+    public IPEndPoint Server => Servers[0];
+
+    public required IReadOnlyList<IPEndPoint> Servers { get; init; }
 
     public string Workload { get; init; } = "read";
 
@@ -68,7 +71,7 @@ internal sealed record BenchOptions
 
         var options = new BenchOptions
         {
-            Server = ParseEndPoint(Take(values, "connect") ?? throw new ArgumentException("--connect HOST:PORT is required")),
+            Servers = (Take(values, "connect") ?? throw new ArgumentException("--connect HOST:PORT is required")).Split(',').Select(ParseEndPoint).ToList(),
             Workload = Take(values, "workload") ?? "read",
             Sessions = Int(values, "sessions", 16),
             Outstanding = Int(values, "outstanding", 100),

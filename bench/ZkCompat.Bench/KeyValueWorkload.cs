@@ -14,6 +14,7 @@ internal sealed class KeyValueWorkload(BenchContext context) : Workload(context)
     private byte[][] _writes = [];
     private WireSession[] _sessions = [];
     private int _readPercent;
+    private Task _pacer = Task.CompletedTask;
 
     public override IReadOnlyList<OpKind> PrimaryOps => [OpKind.Read, OpKind.Write];
 
@@ -33,7 +34,7 @@ internal sealed class KeyValueWorkload(BenchContext context) : Workload(context)
     {
         if (Options.RatePerSecond > 0)
         {
-            _ = Task.Factory.StartNew(Pace, TaskCreationOptions.LongRunning);
+            _pacer = Task.Factory.StartNew(Pace, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             return;
         }
 
@@ -43,6 +44,12 @@ internal sealed class KeyValueWorkload(BenchContext context) : Workload(context)
                 Issue(session);
             session.Flush();
         }
+    }
+
+    public override async Task StopAsync(TimeSpan drain)
+    {
+        await _pacer.ConfigureAwait(false);
+        await base.StopAsync(drain).ConfigureAwait(false);
     }
 
     public override void OnReply(WireSession session, in Completion completion, ReadOnlySpan<byte> body)
@@ -66,6 +73,8 @@ internal sealed class KeyValueWorkload(BenchContext context) : Workload(context)
         while (!Context.Stopping)
         {
             Thread.Sleep(1);
+            if (Context.Stopping)
+                break;
             var due = (long)(Stopwatch.GetElapsedTime(start).TotalSeconds * Options.RatePerSecond) - issued;
             for (var i = 0; i < due; i++)
             {

@@ -31,7 +31,7 @@ internal sealed record Report(BenchOptions Options, IReadOnlyList<OpKind> Primar
             json.WriteStartObject();
             json.WriteString("tool", "zkcompat-bench");
             json.WriteString("label", Options.Label);
-            json.WriteString("connect", Options.Server.ToString());
+            json.WriteString("connect", string.Join(',', Options.Servers));
             json.WriteString("workload", Options.Workload);
             json.WriteNumber("sessions", Options.Sessions);
             json.WriteNumber("outstanding", Options.Outstanding);

@@ -28,6 +28,7 @@ internal sealed class WireSession : IAsyncDisposable
     private ArrayBufferWriter<byte> _sending = new(64 * 1024);
     private byte[] _receive = new byte[256 * 1024];
     private bool _sendBusy;
+    private bool _closing;
     private int _nextXid = 1;
     private long _lastSend = Stopwatch.GetTimestamp();
 
@@ -90,11 +91,17 @@ internal sealed class WireSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Queues a copy of <paramref name="frame"/> under the next xid; <see cref="Flush"/> sends it.</summary>
+    /// <summary>
+    /// Queues a copy of <paramref name="frame"/> under the next xid; <see cref="Flush"/> sends it.
+    /// Nothing is queued after closeSession (a workload's last reply may race with the close).
+    /// </summary>
     public void Enqueue(OpKind op, byte[] frame, long tag = 0)
     {
         lock (_gate)
         {
+            if (_closing)
+                return;
+            _closing = op == OpKind.Close;
             var xid = _nextXid++;
             var span = _pending.GetSpan(frame.Length);
             frame.CopyTo(span);
