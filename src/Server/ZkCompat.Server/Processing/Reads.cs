@@ -80,7 +80,7 @@ internal sealed class Reads(DataTree tree, WatchManager watches)
             return (ErrorCode.NoAuth, null);
         if (watcher is not null)
             watches.AddData(path, watcher);
-        return (ErrorCode.Ok, new GetDataResponse(node.Data, node.ToStat()));
+        return (ErrorCode.Ok, node.ToDataReply());
     }
 
     private (ErrorCode, IJuteWritable?) GetChildren(IClientChannel ch, string path, IClientChannel? watcher, bool withStat)

@@ -103,7 +103,7 @@ internal sealed class DataTree
     public void ApplyCreate(string path, byte[]? data, IReadOnlyList<Acl> acls, long ephemeralOwner, int parentCversion, Zxid zxid, long time, List<ChangeEvent> events)
     {
         var parentPath = PathRules.Parent(path);
-        if (!_nodes.TryGetValue(parentPath, out var parent) || parent.Children.Contains(PathRules.Name(path)))
+        if (!_nodes.TryGetValue(parentPath, out var parent) || parent.HasChild(PathRules.Name(path)))
             return;
         // A replay over a fuzzy snapshot must not move the counter back (Java's createNode).
         if (parentCversion > parent.Cversion)
@@ -138,7 +138,7 @@ internal sealed class DataTree
         if (_nodes.TryGetValue(parentPath, out var parent))
         {
             Unhash(parentPath, parent);
-            parent.Children.Remove(PathRules.Name(path));
+            parent.RemoveChild(PathRules.Name(path));
             if (zxid > parent.Pzxid)
                 parent.Pzxid = zxid;
             Rehash(parentPath, parent);
@@ -189,7 +189,7 @@ internal sealed class DataTree
         _nodes[path] = node;
         Rehash(path, node);
         if (path != "/")
-            _nodes[PathRules.Parent(path)].Children.Add(PathRules.Name(path));
+            _nodes[PathRules.Parent(path)].AddChild(PathRules.Name(path));
         if (EphemeralKind.IsContainer(node.EphemeralOwner))
             _containers.Add(path);
         else if (EphemeralKind.IsTtl(node.EphemeralOwner))
@@ -202,8 +202,12 @@ internal sealed class DataTree
         }
     }
 
-    /// <summary>Takes a node out of the tree digest before it changes; <see cref="Rehash"/> puts it back after.</summary>
-    private void Unhash(string path, DataNode node) => Digest -= NodeDigest.Of(path, node);
+    /// <summary>Takes a node out of the tree digest before it changes (its cached term); <see cref="Rehash"/> puts it back after.</summary>
+    private void Unhash(string path, DataNode node) => Digest -= node.Digest;
 
-    private void Rehash(string path, DataNode node) => Digest += NodeDigest.Of(path, node);
+    private void Rehash(string path, DataNode node)
+    {
+        node.Digest = NodeDigest.Of(path, node);
+        Digest += node.Digest;
+    }
 }
