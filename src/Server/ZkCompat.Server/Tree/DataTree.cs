@@ -21,6 +21,7 @@ internal sealed class DataTree
     private readonly Dictionary<long, HashSet<string>> _ephemerals = [];
     private readonly HashSet<string> _containers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ttls = new(StringComparer.Ordinal);
+    private readonly AclInterner _acls = new();
 
     public DataTree()
     {
@@ -73,6 +74,9 @@ internal sealed class DataTree
 
     public DataNode? Get(string path) => _nodes.GetValueOrDefault(path);
 
+    /// <summary>Every node by path, in no particular order (a snapshot capture orders them off the loop).</summary>
+    public IReadOnlyDictionary<string, DataNode> Nodes => _nodes;
+
     /// <summary>Container nodes, for the container manager (§7.4).</summary>
     public IReadOnlyCollection<string> Containers => _containers;
 
@@ -114,7 +118,7 @@ internal sealed class DataTree
             Rehash(parentPath, parent);
         }
 
-        Add(path, new DataNode(data, acls, zxid, time, ephemeralOwner));
+        Add(path, new DataNode(data, _acls.Intern(acls), zxid, time, ephemeralOwner));
         Quotas.Created(path, data?.Length ?? 0);
         events.Add(new ChangeEvent(EventType.NodeCreated, path));
         events.Add(new ChangeEvent(EventType.NodeChildrenChanged, parentPath));
@@ -168,7 +172,7 @@ internal sealed class DataTree
         if (!_nodes.TryGetValue(path, out var node))
             return;
         Unhash(path, node);
-        node.Acls = acls;
+        node.Acls = _acls.Intern(acls);
         node.Aversion = aversion;
         Rehash(path, node);
     }
