@@ -45,9 +45,10 @@ internal sealed class DataTree
         var tree = new DataTree(empty: true);
         foreach (var (path, node) in nodes)
         {
-            if (path != "/" && !tree._nodes.TryGetValue(PathRules.Parent(path), out var parent))
+            DataNode? parent = null;
+            if (path != "/" && !tree._nodes.TryGetValue(PathRules.Parent(path), out parent))
                 throw new InvalidDataException($"Invalid Datatree, unable to find parent of path {path}");
-            tree.Add(path, node);
+            tree.Add(path, node, parent);
         }
 
         if (tree.Get("/") is null)
@@ -68,6 +69,19 @@ internal sealed class DataTree
         foreach (var child in node.Children.ToList())
         {
             foreach (var below in Subtree(PathRules.Child(path, child)))
+                yield return below;
+        }
+    }
+
+    /// <summary>The paths of a node and all its descendants, in pre-order.</summary>
+    public IEnumerable<string> SubtreePaths(string path)
+    {
+        if (!_nodes.TryGetValue(path, out var node))
+            yield break;
+        yield return path;
+        foreach (var child in node.Children.ToList())
+        {
+            foreach (var below in SubtreePaths(PathRules.Child(path, child)))
                 yield return below;
         }
     }
@@ -188,12 +202,12 @@ internal sealed class DataTree
         return total;
     }
 
-    private void Add(string path, DataNode node)
+    private void Add(string path, DataNode node, DataNode? parent = null)
     {
         _nodes[path] = node;
         Rehash(path, node);
         if (path != "/")
-            _nodes[PathRules.Parent(path)].AddChild(PathRules.Name(path));
+            (parent ?? _nodes[PathRules.Parent(path)]).AddChild(PathRules.Name(path));
         if (EphemeralKind.IsContainer(node.EphemeralOwner))
             _containers.Add(path);
         else if (EphemeralKind.IsTtl(node.EphemeralOwner))
