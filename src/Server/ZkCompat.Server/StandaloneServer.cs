@@ -37,6 +37,7 @@ internal sealed class StandaloneServer : IAsyncDisposable
         _store = new StandaloneStore(storage, directory, options.PreAllocBytes, options.ForceSync, options.SnapCount, logger, metrics);
         // Like Java, start from a clean snapshot of what was recovered.
         _store.WriteSnapshotNow(SnapshotImage.Capture(state.Tree, state.LastZxid, state.Sessions.Select(s => (s.Key, s.Value))));
+        ReleaseRecoveryGarbage(state);
         Engine = new Engine(options, time, logger, _store, state, metrics);
         _loop = Engine.RunAsync(_stop.Token);
         // Expiry buckets are tickTime apart; checking twice a tick keeps expiry within half a tick of Java's.
@@ -58,6 +59,17 @@ internal sealed class StandaloneServer : IAsyncDisposable
     }
 
     public IPEndPoint Endpoint { get; }
+
+    /// <summary>
+    /// Recovery reads the whole snapshot and the logs; what it leaves behind is garbage the size
+    /// of the data. One compacting collection that returns the memory to the system keeps a
+    /// recovered server's RSS near its live tree (a few ms per 100,000 znodes; nothing to do when empty).
+    /// </summary>
+    private static void ReleaseRecoveryGarbage(RecoveredState state)
+    {
+        if (state.Tree.NodeCount > 10_000)
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
 
     /// <summary>Completes with the reason if storage failed and the server stopped acknowledging.</summary>
     public Task<string> Failure => Engine.Failure;

@@ -35,8 +35,16 @@ public class ZkTestEnsembleTests
         await using var reader = KazooProcess.Start("readall", ens.ConnectString);
         foreach (var member in ens.Members)
             Assert.Equal($"{member.ConnectString} after,before,zookeeper", await reader.ReadLineAsync());
-        // readall synced every member: same last zxid and the same tree digest everywhere.
+        // Once every member has applied the same last zxid (readall's own closeSession may still be
+        // on its way), the tree digests are equal too.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
         var digests = await ens.DigestsAsync();
+        while (digests.Select(d => d.Zxid).Distinct().Count() > 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+            digests = await ens.DigestsAsync();
+        }
+
         Assert.Single(digests.Select(d => (d.Zxid, d.Digest)).Distinct());
     }
 

@@ -34,6 +34,7 @@ internal sealed class ClientConnection : IClientChannel
     private ArrayBufferWriter<byte> _spare = new();
     private readonly ConnectionStats? _stats;
     private readonly RequestThrottle _throttle;
+    private readonly RequestDecoder _decoder;
     private int _unanswered;
     private bool _closing;
 
@@ -42,6 +43,7 @@ internal sealed class ClientConnection : IClientChannel
     {
         _stats = stats;
         _throttle = throttle ?? new RequestThrottle(int.MaxValue);
+        _decoder = new RequestDecoder(this);
         _transport = transport;
         _engine = engine;
         RemoteAddress = remoteAddress;
@@ -155,7 +157,7 @@ internal sealed class ClientConnection : IClientChannel
                 _stats?.Received(4 + (int)frame.Length);
                 if (connected)
                 {
-                    var request = DecodeRequest(frame);
+                    var request = _decoder.Decode(frame);
                     _stats?.Posted(request.Op);
                     lock (_gate)
                         _unanswered++;
@@ -202,23 +204,6 @@ internal sealed class ClientConnection : IClientChannel
         var request = ConnectRequest.Read(ref reader);
         var hasReadOnlyByte = reader.TryReadBool(out _);
         return new ConnectWork(this, request, hasReadOnlyByte);
-    }
-
-    private RequestWork DecodeRequest(ReadOnlySequence<byte> frame)
-    {
-        var reader = new JuteReader(frame);
-        var header = RequestHeader.Read(ref reader);
-        try
-        {
-            return Requests.TryReadRequest(header.Type, ref reader, out var body)
-                ? new RequestWork(this, header.Xid, header.Type, body, Malformed: false)
-                : new RequestWork(this, header.Xid, header.Type, null, Malformed: false);
-        }
-        catch (ProtocolException) when (header.Type != OpCode.Auth)
-        {
-            // Java answers an unreadable record with MARSHALLINGERROR; a bad auth packet closes.
-            return new RequestWork(this, header.Xid, header.Type, null, Malformed: true);
-        }
     }
 
     /// <summary>Whether the first int of a fresh connection is a four-letter word rather than a frame length (§8.1).</summary>

@@ -1,24 +1,83 @@
 using ZkCompat.Protocol.Ids;
+using ZkCompat.Protocol.Jute;
 using ZkCompat.Protocol.Records;
-using ZkCompat.Protocol.Txn;
 using ZkCompat.Server.Tree;
 
 namespace ZkCompat.Server.Persistence;
 
 /// <summary>
 /// A consistent copy of the state at one zxid, taken on the apply loop and written to disk off it.
-/// Node data arrays are shared, not copied: the tree replaces them on setData, never mutates them.
+/// The capture is one array of value copies in the tree's own order (no per-node object, no new
+/// path string); node data and ACL lists are shared, not copied, because the tree replaces them
+/// on change and never mutates them. The writer puts parents first (<see cref="ParentsFirst"/>).
 /// </summary>
-internal sealed record SnapshotImage(Zxid Zxid, long Digest, List<(long Id, int TimeoutMs)> Sessions, List<NodeImage> Nodes)
+internal sealed record SnapshotImage(Zxid Zxid, long Digest, List<(long Id, int TimeoutMs)> Sessions, NodeImage[] Nodes)
 {
     public static SnapshotImage Capture(DataTree tree, Zxid zxid, IEnumerable<(long Id, int TimeoutMs)> sessions)
     {
-        var nodes = new List<NodeImage>(tree.NodeCount);
-        foreach (var (path, node) in tree.PreOrder())
-            nodes.Add(new NodeImage(path, node.Data, node.Acls, node.ToStatPersisted()));
+        var nodes = new NodeImage[tree.NodeCount];
+        var i = 0;
+        foreach (var (path, node) in tree.Nodes)
+            nodes[i++] = NodeImage.Of(path, node);
         return new SnapshotImage(zxid, tree.Digest, [.. sessions], nodes);
     }
+
+    /// <summary>
+    /// The nodes ordered by depth, so every parent comes before its children: what Java's and our
+    /// snapshot readers need (a missing parent is "Invalid Datatree"). Runs on the writer's thread.
+    /// </summary>
+    public IEnumerable<NodeImage> ParentsFirst()
+    {
+        var depths = new int[Nodes.Length];
+        var maxDepth = 0;
+        for (var i = 0; i < Nodes.Length; i++)
+        {
+            depths[i] = Depth(Nodes[i].Path);
+            maxDepth = Math.Max(maxDepth, depths[i]);
+        }
+
+        var byDepth = new List<int>[maxDepth + 1];
+        for (var i = 0; i < Nodes.Length; i++)
+            (byDepth[depths[i]] ??= []).Add(i);
+        foreach (var level in byDepth)
+        {
+            foreach (var index in level ?? [])
+                yield return Nodes[index];
+        }
+    }
+
+    private static int Depth(string path) => path == "/" ? 0 : path.AsSpan().Count('/');
 }
 
-/// <summary>One node of a snapshot image.</summary>
-internal sealed record NodeImage(string Path, byte[]? Data, IReadOnlyList<Acl> Acls, StatPersisted Stat);
+/// <summary>One node of a snapshot image: its path, shared data and ACL, and its stat values.</summary>
+internal readonly record struct NodeImage(
+    string Path,
+    byte[]? Data,
+    IReadOnlyList<Acl> Acls,
+    Zxid Czxid,
+    Zxid Mzxid,
+    long Ctime,
+    long Mtime,
+    int Version,
+    int Cversion,
+    int Aversion,
+    long EphemeralOwner,
+    Zxid Pzxid)
+{
+    public static NodeImage Of(string path, DataNode node) => new(
+        path, node.Data, node.Acls, node.Czxid, node.Mzxid, node.Ctime, node.Mtime, node.Version, node.Cversion, node.Aversion, node.EphemeralOwner, node.Pzxid);
+
+    /// <summary>StatPersisted's layout (PROTOCOL.md §3.4).</summary>
+    public void WriteStat(JuteWriter writer)
+    {
+        writer.WriteLong(Czxid.Value);
+        writer.WriteLong(Mzxid.Value);
+        writer.WriteLong(Ctime);
+        writer.WriteLong(Mtime);
+        writer.WriteInt(Version);
+        writer.WriteInt(Cversion);
+        writer.WriteInt(Aversion);
+        writer.WriteLong(EphemeralOwner);
+        writer.WriteLong(Pzxid.Value);
+    }
+}

@@ -1,3 +1,4 @@
+using ZkCompat.Protocol.Ids;
 using ZkCompat.Protocol.Jute;
 using ZkCompat.Protocol.Records;
 using ZkCompat.Protocol.Txn;
@@ -46,7 +47,8 @@ internal static class SnapshotReader
         for (var i = 0; i < count; i++)
             sessions[reader.ReadLong()] = reader.ReadInt();
         var acls = ReadAclCache(ref reader);
-        var tree = DataTree.FromNodes(ReadNodes(ref reader, acls));
+        var offset = (int)reader.Consumed;
+        var tree = DataTree.FromNodes(ReadNodes(stream, ref offset, acls));
         return new LoadedSnapshot(zxid, tree, sessions);
     }
 
@@ -58,8 +60,10 @@ internal static class SnapshotReader
         for (var i = 0; i < count; i++)
             sessions[reader.ReadLong()] = reader.ReadInt();
         var acls = ReadAclCache(ref reader);
-        var tree = DataTree.FromNodes(ReadNodes(ref reader, acls));
-        CheckSeal(bytes, ref reader);
+        var offset = FileHeader.Size + (int)reader.Consumed;
+        var tree = DataTree.FromNodes(ReadNodes(bytes, ref offset, acls));
+        reader = new JuteReader(bytes.AsMemory(offset));
+        CheckSeal(bytes, offset, ref reader);
         // 3.6+ appends the digest section and a second seal; 3.5 snapshots end here (§12.4).
         if (!reader.End)
         {
@@ -69,7 +73,7 @@ internal static class SnapshotReader
                 reader.ReadLong();
             else
                 reader.ReadNullableString();
-            CheckSeal(bytes, ref reader);
+            CheckSeal(bytes, offset, ref reader);
         }
 
         return new LoadedSnapshot(zxid, tree, sessions);
@@ -88,27 +92,46 @@ internal static class SnapshotReader
         return acls;
     }
 
-    private static List<(string, DataNode)> ReadNodes(ref JuteReader reader, Dictionary<long, IReadOnlyList<Acl>> acls)
+    private static List<(string, DataNode)> ReadNodes(byte[] bytes, ref int offset, Dictionary<long, IReadOnlyList<Acl>> acls)
     {
         var nodes = new List<(string, DataNode)>();
+        var span = bytes.AsSpan();
         while (true)
         {
-            var path = reader.ReadString();
+            var path = SpanJute.ReadString(span, ref offset);
             if (path == "/")
                 return nodes;
-            var data = reader.ReadBuffer();
-            var aclId = reader.ReadLong();
-            var stat = StatPersisted.Read(ref reader);
+            var data = SpanJute.ReadBuffer(span, ref offset);
+            var aclId = SpanJute.ReadLong(span, ref offset);
+            // StatPersisted (§3.4), read field by field into the node: no record per node.
+            var czxid = SpanJute.ReadLong(span, ref offset);
+            var mzxid = SpanJute.ReadLong(span, ref offset);
+            var ctime = SpanJute.ReadLong(span, ref offset);
+            var mtime = SpanJute.ReadLong(span, ref offset);
+            var version = SpanJute.ReadInt(span, ref offset);
+            var cversion = SpanJute.ReadInt(span, ref offset);
+            var aversion = SpanJute.ReadInt(span, ref offset);
+            var owner = SpanJute.ReadLong(span, ref offset);
+            var pzxid = SpanJute.ReadLong(span, ref offset);
             if (!acls.TryGetValue(aclId, out var list))
                 throw new InvalidDataException($"node {path} refers to unknown ACL id {aclId}");
-            nodes.Add((path.Length == 0 ? "/" : path, DataNode.Restore(data, list, stat)));
+            var node = new DataNode(data, list, new Zxid(czxid), ctime, owner)
+            {
+                Mzxid = new Zxid(mzxid),
+                Pzxid = new Zxid(pzxid),
+                Mtime = mtime,
+                Version = version,
+                Cversion = cversion,
+                Aversion = aversion,
+            };
+            nodes.Add((path.Length == 0 ? "/" : path, node));
         }
     }
 
     /// <summary>A seal is the Adler-32 of every byte before it, then the string "/".</summary>
-    private static void CheckSeal(byte[] bytes, ref JuteReader reader)
+    private static void CheckSeal(byte[] bytes, int readerStart, ref JuteReader reader)
     {
-        var before = FileHeader.Size + (int)reader.Consumed;
+        var before = readerStart + (int)reader.Consumed;
         var expected = Adler32.Of(bytes.AsSpan(0, before));
         var value = reader.ReadLong();
         if (reader.ReadString() != "/" || value != expected)

@@ -59,12 +59,12 @@ internal static class SnapshotWriter
         }
 
         var aclIds = WriteAclCache(output, image.Nodes);
-        foreach (var node in image.Nodes)
+        foreach (var node in image.ParentsFirst())
         {
             output.Writer.WriteString(node.Path == "/" ? "" : node.Path);
             output.Writer.WriteBuffer(node.Data);
-            output.Writer.WriteLong(ReferenceEquals(node.Acls, Acls.Open) ? -1 : aclIds[AclKey(node.Acls)]);
-            node.Stat.Write(output.Writer);
+            output.Writer.WriteLong(ReferenceEquals(node.Acls, Acls.Open) ? -1 : aclIds[node.Acls]);
+            node.WriteStat(output.Writer);
             output.SpillIfFull();
         }
 
@@ -79,15 +79,28 @@ internal static class SnapshotWriter
         storage?.Sync(file);
     }
 
-    /// <summary>Java's ACL cache: each distinct list gets an id from 1; the built-in open ACL is -1.</summary>
-    private static Dictionary<string, long> WriteAclCache(SealedOutput output, List<NodeImage> nodes)
+    /// <summary>
+    /// Java's ACL cache: each distinct list gets an id from 1; the built-in open ACL is -1. Nodes
+    /// share their list instances (the tree interns them), so the lookup is by reference first and
+    /// by content only once per instance.
+    /// </summary>
+    private static Dictionary<IReadOnlyList<Acl>, long> WriteAclCache(SealedOutput output, NodeImage[] nodes)
     {
-        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        var ids = new Dictionary<IReadOnlyList<Acl>, long>(ReferenceEqualityComparer.Instance);
+        var byContent = new Dictionary<string, long>(StringComparer.Ordinal);
         var lists = new List<IReadOnlyList<Acl>>();
         foreach (var node in nodes)
         {
-            if (!ReferenceEquals(node.Acls, Acls.Open) && ids.TryAdd(AclKey(node.Acls), ids.Count + 1))
+            if (ReferenceEquals(node.Acls, Acls.Open) || ids.ContainsKey(node.Acls))
+                continue;
+            var key = AclKey(node.Acls);
+            if (!byContent.TryGetValue(key, out var id))
+            {
+                byContent[key] = id = byContent.Count + 1;
                 lists.Add(node.Acls);
+            }
+
+            ids[node.Acls] = id;
         }
 
         output.Writer.WriteInt(lists.Count);

@@ -84,13 +84,22 @@ internal static class TxnLogScanner
     {
         if (from >= file.Length)
             return true;
-        file.Position = from;
+        // Preallocated zeros are a hole on disk: only the regions that hold data need reading.
+        var regions = SparseFiles.DataRegions(file, from) ?? [(from, file.Length)];
         var buffer = new byte[1 << 20];
-        int read;
-        while ((read = file.Read(buffer)) > 0)
+        foreach (var (start, end) in regions)
         {
-            if (buffer.AsSpan(0, read).IndexOfAnyExcept((byte)0) >= 0)
-                return false;
+            file.Position = start;
+            var left = end - start;
+            while (left > 0)
+            {
+                var read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+                if (read <= 0)
+                    break;
+                if (buffer.AsSpan(0, read).IndexOfAnyExcept((byte)0) >= 0)
+                    return false;
+                left -= read;
+            }
         }
 
         return true;

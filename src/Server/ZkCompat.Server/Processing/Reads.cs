@@ -85,7 +85,7 @@ internal sealed class Reads(DataTree tree, WatchManager watches, MetricRegistry?
         if (watcher is not null)
             watches.AddData(path, watcher);
         metrics?.NodeRead(path, node.Data?.Length ?? 0);
-        return (ErrorCode.Ok, new GetDataResponse(node.Data, node.ToStat()));
+        return (ErrorCode.Ok, node.ToDataReply());
     }
 
     private (ErrorCode, IJuteWritable?) GetChildren(IClientChannel ch, string path, IClientChannel? watcher, bool withStat)

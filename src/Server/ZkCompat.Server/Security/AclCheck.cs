@@ -10,17 +10,35 @@ internal static class AclCheck
     {
         if (acls.Count == 0)
             return true;
+        // Reads check this on every request: indexes and the set's own enumerator, no boxed enumerators.
+        if (authIds is HashSet<Id> set)
+            return Allows(acls, set, needed);
+        if (authIds.Any(id => id.Scheme == "super"))
+            return true;
+        for (var i = 0; i < acls.Count; i++)
+        {
+            var acl = acls[i];
+            if ((acl.Perms & needed) != 0 && (IsAnyone(acl.Id) || authIds.Any(id => id.Scheme == acl.Id.Scheme && Matches(id, acl.Id))))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool Allows(IReadOnlyList<Acl> acls, HashSet<Id> authIds, Perms needed)
+    {
         foreach (var id in authIds)
         {
             if (id.Scheme == "super")
                 return true;
         }
 
-        foreach (var acl in acls)
+        for (var i = 0; i < acls.Count; i++)
         {
+            var acl = acls[i];
             if ((acl.Perms & needed) == 0)
                 continue;
-            if (acl.Id.Scheme == "world" && acl.Id.Ident == "anyone")
+            if (IsAnyone(acl.Id))
                 return true;
             foreach (var id in authIds)
             {
@@ -31,6 +49,8 @@ internal static class AclCheck
 
         return false;
     }
+
+    private static bool IsAnyone(Id id) => id.Scheme == "world" && id.Ident == "anyone";
 
     /// <summary>
     /// Validates an ACL from create/setACL and expands the "auth" pseudo-scheme into the

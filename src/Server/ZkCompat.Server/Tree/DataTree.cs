@@ -22,6 +22,7 @@ internal sealed class DataTree
     private readonly Dictionary<long, HashSet<string>> _ephemerals = [];
     private readonly HashSet<string> _containers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ttls = new(StringComparer.Ordinal);
+    private readonly AclInterner _acls = new();
 
     public DataTree()
     {
@@ -58,9 +59,10 @@ internal sealed class DataTree
         var tree = new DataTree(empty: true);
         foreach (var (path, node) in nodes)
         {
-            if (path != "/" && !tree._nodes.TryGetValue(PathRules.Parent(path), out var parent))
+            DataNode? parent = null;
+            if (path != "/" && !tree._nodes.TryGetValue(PathRules.Parent(path), out parent))
                 throw new InvalidDataException($"Invalid Datatree, unable to find parent of path {path}");
-            tree.Add(path, node);
+            tree.Add(path, node, parent);
         }
 
         if (tree.Get("/") is null)
@@ -88,7 +90,23 @@ internal sealed class DataTree
         }
     }
 
+    /// <summary>The paths of a node and all its descendants, in pre-order.</summary>
+    public IEnumerable<string> SubtreePaths(string path)
+    {
+        if (!_nodes.TryGetValue(path, out var node))
+            yield break;
+        yield return path;
+        foreach (var child in node.Children.ToList())
+        {
+            foreach (var below in SubtreePaths(PathRules.Child(path, child)))
+                yield return below;
+        }
+    }
+
     public DataNode? Get(string path) => _nodes.GetValueOrDefault(path);
+
+    /// <summary>Every node by path, in no particular order (a snapshot capture orders them off the loop).</summary>
+    public IReadOnlyDictionary<string, DataNode> Nodes => _nodes;
 
     /// <summary>Container nodes, for the container manager (§7.4).</summary>
     public IReadOnlyCollection<string> Containers => _containers;
@@ -120,7 +138,7 @@ internal sealed class DataTree
     public void ApplyCreate(string path, byte[]? data, IReadOnlyList<Acl> acls, long ephemeralOwner, int parentCversion, Zxid zxid, long time, List<ChangeEvent> events)
     {
         var parentPath = PathRules.Parent(path);
-        if (!_nodes.TryGetValue(parentPath, out var parent) || parent.Children.Contains(PathRules.Name(path)))
+        if (!_nodes.TryGetValue(parentPath, out var parent) || parent.HasChild(PathRules.Name(path)))
             return;
         // A replay over a fuzzy snapshot must not move the counter back (Java's createNode).
         if (parentCversion > parent.Cversion)
@@ -131,7 +149,7 @@ internal sealed class DataTree
             Rehash(parentPath, parent);
         }
 
-        Add(path, new DataNode(data, acls, zxid, time, ephemeralOwner));
+        Add(path, new DataNode(data, _acls.Intern(acls), zxid, time, ephemeralOwner));
         Quotas.Created(path, data?.Length ?? 0);
         Metrics?.NodeWritten(path, data?.Length ?? 0);
         events.Add(new ChangeEvent(EventType.NodeCreated, path));
@@ -156,7 +174,7 @@ internal sealed class DataTree
         if (_nodes.TryGetValue(parentPath, out var parent))
         {
             Unhash(parentPath, parent);
-            parent.Children.Remove(PathRules.Name(path));
+            parent.RemoveChild(PathRules.Name(path));
             if (zxid > parent.Pzxid)
                 parent.Pzxid = zxid;
             Rehash(parentPath, parent);
@@ -188,7 +206,7 @@ internal sealed class DataTree
         if (!_nodes.TryGetValue(path, out var node))
             return;
         Unhash(path, node);
-        node.Acls = acls;
+        node.Acls = _acls.Intern(acls);
         node.Aversion = aversion;
         Rehash(path, node);
     }
@@ -204,12 +222,12 @@ internal sealed class DataTree
         return total;
     }
 
-    private void Add(string path, DataNode node)
+    private void Add(string path, DataNode node, DataNode? parent = null)
     {
         _nodes[path] = node;
         Rehash(path, node);
         if (path != "/")
-            _nodes[PathRules.Parent(path)].Children.Add(PathRules.Name(path));
+            (parent ?? _nodes[PathRules.Parent(path)]).AddChild(PathRules.Name(path));
         if (EphemeralKind.IsContainer(node.EphemeralOwner))
             _containers.Add(path);
         else if (EphemeralKind.IsTtl(node.EphemeralOwner))
@@ -222,8 +240,12 @@ internal sealed class DataTree
         }
     }
 
-    /// <summary>Takes a node out of the tree digest before it changes; <see cref="Rehash"/> puts it back after.</summary>
-    private void Unhash(string path, DataNode node) => Digest -= NodeDigest.Of(path, node);
+    /// <summary>Takes a node out of the tree digest before it changes (its cached term); <see cref="Rehash"/> puts it back after.</summary>
+    private void Unhash(string path, DataNode node) => Digest -= node.Digest;
 
-    private void Rehash(string path, DataNode node) => Digest += NodeDigest.Of(path, node);
+    private void Rehash(string path, DataNode node)
+    {
+        node.Digest = NodeDigest.Of(path, node);
+        Digest += node.Digest;
+    }
 }

@@ -15,7 +15,8 @@ internal static class NodeDigest
         if (path.StartsWith("/zookeeper/", StringComparison.Ordinal))
             return 0;
         var crc = new Crc32();
-        crc.Append(Encoding.UTF8.GetBytes(path == "/" ? "" : path));
+        if (path != "/")
+            AppendUtf8(ref crc, path);
         if (node.Data is not null)
             crc.Append(node.Data);
         Span<byte> block = stackalloc byte[60];
@@ -30,5 +31,19 @@ internal static class NodeDigest
         BinaryPrimitives.WriteInt64BigEndian(block[52..], node.EphemeralOwner);
         crc.Append(block);
         return crc.Value;
+    }
+
+    /// <summary>The path's UTF-8 bytes, encoded on the stack when it is short (every write hashes a node).</summary>
+    private static void AppendUtf8(ref Crc32 crc, string path)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(path.Length);
+        if (max > 1024)
+        {
+            crc.Append(Encoding.UTF8.GetBytes(path));
+            return;
+        }
+
+        Span<byte> bytes = stackalloc byte[max];
+        crc.Append(bytes[..Encoding.UTF8.GetBytes(path, bytes)]);
     }
 }

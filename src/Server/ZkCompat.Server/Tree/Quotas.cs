@@ -59,10 +59,11 @@ internal sealed class Quotas(DataTree tree)
     public void Rebuild()
     {
         _roots.Clear();
-        foreach (var (path, _) in tree.PreOrder())
+        // Only the quota subtree can hold limit nodes: no walk over the whole tree at every start.
+        foreach (var node in tree.SubtreePaths(DataTree.QuotaPath))
         {
-            if (path.StartsWith(DataTree.QuotaPath + "/", StringComparison.Ordinal) && PathRules.Name(path) == LimitNode)
-                _roots.Add(PathRules.Parent(path)[DataTree.QuotaPath.Length..]);
+            if (node.StartsWith(DataTree.QuotaPath + "/", StringComparison.Ordinal) && PathRules.Name(node) == LimitNode)
+                _roots.Add(PathRules.Parent(node)[DataTree.QuotaPath.Length..]);
         }
 
         foreach (var root in _roots)
