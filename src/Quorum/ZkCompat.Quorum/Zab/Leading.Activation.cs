@@ -26,6 +26,7 @@ internal sealed partial class Leading
         if (link.IsVoter && NewEpoch < 0)
             _epochs[link.Sid] = link.AcceptedEpoch;
         TryDecideEpoch();
+        // Deciding the epoch already sent LEADERINFO to every link waiting in Info, this one too.
         if (NewEpoch >= 0 && link.Phase == LearnerPhase.Info)
             SendLeaderInfo(link);
     }

@@ -1,0 +1,9 @@
+namespace ZkCompat.Quorum.Tests.Sim;
+
+internal enum StorageFaultKind
+{
+    None,
+    Crash,
+    TornFlush,
+    DiskError,
+}
