@@ -19,8 +19,10 @@ public class SimulationTests(ITestOutputHelper output)
         var count = Setting("ZKC_SIM_SEEDS", 2000);
         var failures = new ConcurrentDictionary<int, string>();
         var outcomes = new ConcurrentBag<SimulationOutcome>();
+        var elapsed = new ConcurrentDictionary<int, long>();
         Parallel.For(first, first + count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, seed =>
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 outcomes.Add(Simulation.Run(seed));
@@ -29,10 +31,13 @@ public class SimulationTests(ITestOutputHelper output)
             {
                 failures[seed] = e.Message.Split('\n')[0];
             }
+
+            elapsed[seed] = watch.ElapsedMilliseconds;
         });
 
         output.WriteLine($"{count} seeds from {first}: {outcomes.Sum(o => o.Writes)} writes issued, {outcomes.Sum(o => o.LeaderApplies)} acknowledged, {outcomes.Sum(o => o.Crashes)} crashes, "
             + $"election after healing max {outcomes.Select(o => o.ElectionAfterHealMs).DefaultIfEmpty().Max()} ms, {outcomes.Sum(o => o.StartRuleBreaks)} starts Java would refuse");
+        output.WriteLine("slowest: " + string.Join(", ", elapsed.OrderByDescending(e => e.Value).Take(5).Select(e => $"seed {e.Key} {e.Value} ms")));
         foreach (var (seed, message) in failures.OrderBy(f => f.Key).Take(20))
             output.WriteLine($"FAILED seed {seed}: {message}");
         Assert.True(failures.IsEmpty, $"{failures.Count} of {count} seeds failed, first: {string.Join(", ", failures.Keys.Order().Take(20))}");

@@ -17,8 +17,11 @@ public sealed partial class QuorumPeer
     {
         if (!_config.IsVoter(from))
         {
-            // Non-voters (observers, unknown sids) get our vote and state at once (§10.3, §10.4).
-            _network.SendVote(from, ReplyNotification());
+            // Non-voters (observers, unknown sids) get our vote and state at once (§10.3, §10.4),
+            // while they look for the leader. Answering a settled one too would start an endless
+            // exchange with it: it answers every LOOKING voter in turn.
+            if (n.State == PeerState.Looking)
+                _network.SendVote(from, ReplyNotification());
             return;
         }
 
@@ -27,8 +30,10 @@ public sealed partial class QuorumPeer
             looking.OnVote(from, n, nowMs);
             Settle(nowMs);
         }
-        else if (n.State == PeerState.Looking)
+        else if (n.State == PeerState.Looking && _config.IsVoter(_config.MyId))
         {
+            // A settled voter tells a looking one the leader. Voters never count what a non-voter
+            // says, so a settled observer keeps quiet.
             _network.SendVote(from, ReplyNotification());
         }
     }

@@ -5,6 +5,9 @@ namespace ZkCompat.Quorum.Tests.Sim;
 /// <summary>Deliveries and calls into peers; crashes thrown from storage land here.</summary>
 internal sealed partial class Cluster
 {
+    /// <summary>Deliveries so far, by <see cref="SimEventKind"/>.</summary>
+    public long[] Deliveries { get; } = new long[Enum.GetValues<SimEventKind>().Length];
+
     private void Deliver(SimEvent ev)
     {
         var server = _servers[ev.To];
@@ -27,6 +30,7 @@ internal sealed partial class Cluster
             return;
         }
 
+        Deliveries[(int)ev.Kind]++;
         if (Options.TraceLines > 0)
             Log(ev.ToString());
         Call(server, peer => Dispatch(peer, ev));

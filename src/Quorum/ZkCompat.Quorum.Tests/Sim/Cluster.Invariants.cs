@@ -71,6 +71,7 @@ internal sealed partial class Cluster
     public string Status() => string.Join('\n', _servers.Values.Select(s => s.Peer is { } p
         ? $"server {s.Sid}: {p.Role} serving={p.IsServing} leader={p.LeaderSid} applied={s.Replica!.State.Count} to {s.Replica.State.Last} logged {s.Replica.LastLogged} epochs {s.Disk.AcceptedEpoch}/{s.Disk.CurrentEpoch}"
         : $"server {s.Sid}: down, logged {s.Disk.LastLogged} epochs {s.Disk.AcceptedEpoch}/{s.Disk.CurrentEpoch}"))
+        + $"\ndeliveries {string.Join(", ", Enum.GetValues<SimEventKind>().Select(k => $"{k} {Deliveries[(int)k]}"))}"
         + $"\ncommitted {History.Chain.Count} to {History.Chain.Last}; leaders by epoch {string.Join(",", History.LeaderOfEpoch.Select(kv => $"{kv.Key}:{kv.Value}"))}";
 
     private void CheckStartable(SimServer server)

@@ -63,6 +63,9 @@ internal sealed partial class Cluster
 
     public long WritesIssued => _writes;
 
+    /// <summary>A step that delivers more than this is a storm (every peer answering every message).</summary>
+    public int MaxDeliveriesPerStep { get; set; } = 20_000;
+
     public void StartAll()
     {
         foreach (var server in _servers.Values.Where(s => !s.IsUp))
@@ -110,8 +113,13 @@ internal sealed partial class Cluster
         NowMs += Options.StepMs;
         Fabric.NowMs = NowMs;
         BeforeStep?.Invoke();
+        var budget = MaxDeliveriesPerStep;
         while (Fabric.TryDequeue(NowMs, out var ev))
+        {
+            if (--budget < 0)
+                throw Failure($"message storm: more than {MaxDeliveriesPerStep} deliveries in one {Options.StepMs} ms step, {Fabric.Pending} pending");
             Deliver(ev);
+        }
         foreach (var server in _servers.Values.Where(s => s.IsUp))
             Sync(server);
         foreach (var server in _servers.Values.Where(s => s.IsUp))

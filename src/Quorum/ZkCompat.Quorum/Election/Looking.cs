@@ -96,8 +96,10 @@ internal sealed class Looking
         }
         else if (n.ElectionEpoch < LogicalClock)
         {
-            // A voter in an older round: tell it where we are (§10.3 replies).
-            _network.SendVote(from, CurrentNotification());
+            // A voter in an older round: tell it where we are (§10.3 replies). Voters ignore what
+            // non-voters say, and answer them every time, so an observer stays quiet.
+            if (IAmVoter)
+                _network.SendVote(from, CurrentNotification());
             return;
         }
         else if (theirs.Beats(Proposal))
