@@ -110,7 +110,8 @@ def sections(res, plots):
             "", "Command (from the repository root; it builds everything first):", "", f"    {res['command']}", "",
             f"Machine: {mc['cpu']}, {mc['cores']} cores, {mc['memory']} memory, {mc['os']}, kernel {mc['kernel']}; "
             f"data directories on `{mc['disk']}`; .NET SDK {mc['dotnet']}; {mc['java']}; Debian zookeeper {mc['zookeeper']}. "
-            f"Load average before the run: {mc['load_before']} (the machine is shared with other builds).", "",
+            f"Load average before the run: {mc['load_before']}, after it: {' '.join(mc.get('load_after', []))} "
+            "(the machine is shared with other sessions' builds and tests, which share the server's and the client's cores).", "",
             "Placement: every server is pinned to CPU 0 (`taskset -c 0`), every load generator (zkcompat-bench, zkbench, "
             "BenchmarkDotNet) to CPU 1 (`taskset -c 1`). Both servers get the same zoo.cfg: tickTime=2000, forceSync=yes, "
             "dataDir side by side on the same disk, maxClientCnxns=0, admin.enableServer=false, log level WARN. Java runs "

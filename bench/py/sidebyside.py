@@ -286,6 +286,7 @@ def main():
         log(f"== {name}")
         run()
     bench.results["elapsed_s"] = round(time.monotonic() - t0)
+    bench.results["machine"]["load_after"] = open("/proc/loadavg").read().split()[:3]
     with open(os.path.join(a.workdir, "results.json"), "w") as f:
         json.dump(bench.results, f, indent=1)
     report.write(bench.results, a.out, os.path.join(a.workdir, "raw.jsonl"))
