@@ -61,12 +61,14 @@ def targets(res):
             if j and z:
                 rows.append(f"| server CPU per {w} ≤ half of Java's | {j:.1f} µs | {z:.1f} µs | {verdict(z <= j / 2, f'{z / j:.2f}× of Java')} |")
     for w, e in res.get("equal_load", {}).items():
-        j, z = e["java"]["p99_us"], e["zkcompat"]["p99_us"]
+        j, z = med(r["p99_us"] for r in e["java"]), med(r["p99_us"] for r in e["zkcompat"])
         rows.append(f"| p99 at equal load ({w}, {e['rate']:.0f}/s) ≤ Java's | {fmt(j)} µs | {fmt(z)} µs | {verdict(z <= j, f'{z / j:.2f}×')} |")
     s = res.get("start")
     if s:
-        j, z = med(r["start_ms"] for r in s["java"]), med(r["start_ms"] for r in s["zkcompat"])
-        rows.append(f"| start to serving ≤ 100 ms | {fmt(j)} ms | {fmt(z)} ms | {verdict(z <= 100, f'{z:.0f} ms')} |")
+        for placement, text in (("pinned", "on one core"), ("unpinned", "on both cores")):
+            j, z = med(r["start_ms"] for r in s[placement]["java"]), med(r["start_ms"] for r in s[placement]["zkcompat"])
+            rows.append(f"| start to serving ≤ 100 ms ({text}) | {fmt(j)} ms | {fmt(z)} ms | {verdict(z <= 100, f'{z:.0f} ms')} |")
+        s = s["pinned"]
         j, z = med(r["rss_idle_kib"] for r in s["java"]) / 1024, med(r["rss_idle_kib"] for r in s["zkcompat"]) / 1024
         rows.append(f"| idle RSS ≤ 30 MB | {fmt(j, 1)} MiB | {fmt(z, 1)} MiB | {verdict(z * 1.048576 <= 30, f'{z * 1.048576:.1f} MB')} |")
     b = res.get("big_tree")
@@ -108,12 +110,15 @@ def sections(res, plots):
             "", "Command (from the repository root; it builds everything first):", "", f"    {res['command']}", "",
             f"Machine: {mc['cpu']}, {mc['cores']} cores, {mc['memory']} memory, {mc['os']}, kernel {mc['kernel']}; "
             f"data directories on `{mc['disk']}`; .NET SDK {mc['dotnet']}; {mc['java']}; Debian zookeeper {mc['zookeeper']}. "
-            f"Load average before the run: {mc['load_before']} (the machine is shared with other builds).", "",
+            f"Load average before the run: {mc['load_before']}, after it: {' '.join(mc.get('load_after', []))} "
+            "(the machine is shared with other sessions' builds and tests, which share the server's and the client's cores).", "",
             "Placement: every server is pinned to CPU 0 (`taskset -c 0`), every load generator (zkcompat-bench, zkbench, "
             "BenchmarkDotNet) to CPU 1 (`taskset -c 1`). Both servers get the same zoo.cfg: tickTime=2000, forceSync=yes, "
             "dataDir side by side on the same disk, maxClientCnxns=0, admin.enableServer=false, log level WARN. Java runs "
             f"with `{'-Xmx2g'}` and JVM defaults otherwise (on one visible CPU that is SerialGC); ZkCompat is the release build "
             "(`dotnet publish src/Server/ZkCompat.Server.Host -p:PublishProfile=release`: self-contained, trimmed, ReadyToRun).", ""]
+    for i in res.get("incidents", []):
+        out += [f"Incident: {NAMES[i['server']]} had exited (code {i['exit_code']}) before run {i['label']}; it was restarted on its data and the run repeated.", ""]
     out += ["### Targets", "", targets(res), ""]
     if res.get("matrix"):
         n = len(next(iter(res["matrix"]["java"].values())))
@@ -125,10 +130,10 @@ def sections(res, plots):
                 "ephemeral create or a closeSession (each session lives for 10 creates). Latency is from the request's send "
                 "to its reply. Server CPU is the server process's utime+stime during the window over the ops in it.", ""]
     if res.get("equal_load"):
-        out += ["### Latency at equal load (open loop, paced per millisecond over 16 sessions, at half the lower server's throughput)", "",
+        out += ["### Latency at equal load (open loop, paced per millisecond over 16 sessions, at half the lower server's throughput; median of the runs)", "",
                 "| workload | rate/s | Java p50/p99/p99.9 µs | ZkCompat p50/p99/p99.9 µs |", "|---|--:|--:|--:|"]
         for w, e in res["equal_load"].items():
-            out.append(f"| {w} | {fmt(e['rate'])} | {lat([e['java']])} | {lat([e['zkcompat']])} |")
+            out.append(f"| {w} | {fmt(e['rate'])} | {lat(e['java'])} | {lat(e['zkcompat'])} |")
         out.append("")
     out += start_memory(res)
     if res.get("zkbench", {}).get("available"):
@@ -158,8 +163,10 @@ def start_memory(res):
         return out
     out += ["### Start, memory, recovery", "", "| | Java | ZkCompat | ZkCompat/Java |", "|---|--:|--:|--:|"]
     if s:
-        j, z = med(r["start_ms"] for r in s["java"]), med(r["start_ms"] for r in s["zkcompat"])
-        out.append(f"| start to serving (spawn until a getData answers; empty dataDir; median of {len(s['java'])}) | {fmt(j)} ms | {fmt(z)} ms | {fmt(ratio(z, j), 2)} |")
+        for placement, text in (("pinned", "server on CPU 0"), ("unpinned", "server on both CPUs")):
+            j, z = med(r["start_ms"] for r in s[placement]["java"]), med(r["start_ms"] for r in s[placement]["zkcompat"])
+            out.append(f"| start to serving ({text}; spawn until a getData answers; empty dataDir; median of {len(s[placement]['java'])}) | {fmt(j)} ms | {fmt(z)} ms | {fmt(ratio(z, j), 2)} |")
+        s = s["pinned"]
         j, z = med(r["rss_idle_kib"] for r in s["java"]), med(r["rss_idle_kib"] for r in s["zkcompat"])
         out.append(f"| idle RSS (5 s after start) | {fmt(j / 1024, 1)} MiB | {fmt(z / 1024, 1)} MiB | {fmt(ratio(z, j), 2)} |")
     if b:

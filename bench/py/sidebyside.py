@@ -62,6 +62,24 @@ class Bench:
             raise RuntimeError(f"zkcompat-bench failed ({out.returncode}): {out.stderr[-2000:]}")
         return json.loads(line)
 
+    def run_on(self, server, workload, label, **opts):
+        """One load run against a live server. If the server died (its exit code is reported),
+        it is restarted on its data and the run tried once more; a second failure raises."""
+        for attempt in (1, 2):
+            if server.proc.poll() is not None:
+                code = server.proc.returncode
+                log(f"{server.kind} exited with {code} before {label}; restarting it on its data")
+                self.results.setdefault("incidents", []).append(
+                    self.record("incident", server.kind, {"label": label, "exit_code": code}))
+                server.start()
+            try:
+                return self.load(server.port, server.pid, workload, label, **opts)
+            except RuntimeError as e:
+                if attempt == 2 or server.proc.poll() is None:
+                    raise
+                log(f"{label}: {e}")
+        raise AssertionError("unreachable")
+
     # ---- phases -------------------------------------------------------------------------
 
     def matrix(self):
@@ -78,7 +96,7 @@ class Bench:
                     order = KINDS if (r + WORKLOADS.index(w)) % 2 == 0 else KINDS[::-1]
                     for k in order:
                         s = servers[k]
-                        res = self.load(s.port, s.pid, w, f"{k}-r{r + 1}", sessions=16, outstanding=32,
+                        res = self.run_on(s, w, f"{k}-r{r + 1}", sessions=16, outstanding=32,
                                         warmup=a.warmup, duration=a.duration)
                         runs[k][w].append(self.record("matrix", k, res))
                         log(f"round {r + 1} {w:9s} {k:8s} {res['ops_per_s']:>10.0f} ops/s p99 {res['p99_us']:>9.0f} us errors {res['errors_total']}")
@@ -102,7 +120,7 @@ class Bench:
                     sessions = min(level, 16)
                     for k in (KINDS if i % 2 == 0 else KINDS[::-1]):
                         s = servers[k]
-                        res = self.load(s.port, s.pid, w, f"{k}-c{level}", sessions=sessions, outstanding=level // sessions,
+                        res = self.run_on(s, w, f"{k}-c{level}", sessions=sessions, outstanding=level // sessions,
                                         warmup=a.sweep_warmup, duration=a.sweep_duration)
                         res["concurrency"] = level
                         out[k][w].append(self.record("sweep", k, res))
@@ -113,7 +131,7 @@ class Bench:
         self.results["sweep"] = out
 
     def equal_load(self):
-        """p99 at the same offered load: open loop at half the lower of the two medians."""
+        """p99 at the same offered load: open loop at half the lower of the two medians, 3 runs each, alternating."""
         a = self.args
         servers = {k: self.server(k, f"{k}-equal") for k in KINDS}
         for s in servers.values():
@@ -124,31 +142,37 @@ class Bench:
             for w in ("read", "write", "mixed"):
                 rate = 0.5 * min(statistics.median(r["ops_per_s"] for r in self.results["matrix"][k][w]) for k in KINDS)
                 rate = max(100, round(rate, -2))
-                out[w] = {"rate": rate}
-                for k in KINDS:
-                    s = servers[k]
-                    res = self.load(s.port, s.pid, w, f"{k}-rate{rate}", sessions=16, outstanding=1, rate=rate,
-                                    warmup=a.warmup, duration=a.duration)
-                    out[w][k] = self.record("equal_load", k, res)
-                    log(f"equal load {w} {rate:.0f}/s {k:8s} p50 {res['p50_us']:.0f} p99 {res['p99_us']:.0f} us")
+                out[w] = {"rate": rate, "java": [], "zkcompat": []}
+                for rep in range(a.rounds):
+                    for k in (KINDS if rep % 2 == 0 else KINDS[::-1]):
+                        s = servers[k]
+                        res = self.run_on(s, w, f"{k}-rate{rate}", sessions=16, outstanding=1, rate=rate,
+                                        warmup=a.warmup, duration=a.duration)
+                        out[w][k].append(self.record("equal_load", k, res))
+                        log(f"equal load {w} {rate:.0f}/s {k:8s} p50 {res['p50_us']:.0f} p99 {res['p99_us']:.0f} us")
         finally:
             for s in servers.values():
                 s.stop()
         self.results["equal_load"] = out
 
     def start_and_idle(self):
-        """Start to serving (spawn until a real getData answers) and idle RSS 5 s later, empty dataDir."""
+        """Start to serving (spawn until a real getData answers) and idle RSS 5 s later, empty dataDir; pinned, then on both CPUs."""
         out = {}
-        for rep in range(self.args.start_reps):
-            for k in (KINDS if rep % 2 == 0 else KINDS[::-1]):
-                s = self.server(k, f"{k}-start")
-                s.wipe()
-                ms = s.start()
-                time.sleep(5)
-                rss = s.rss_kib()
-                s.stop()
-                out.setdefault(k, []).append(self.record("start", k, {"start_ms": ms, "rss_idle_kib": rss}))
-                log(f"start {k:8s} {ms:.0f} ms, idle RSS {rss / 1024:.1f} MiB")
+        for placement, cpus in (("pinned", SERVER_CPU), ("unpinned", "0,1")):
+            for rep in range(self.args.start_reps):
+                for k in (KINDS if rep % 2 == 0 else KINDS[::-1]):
+                    s = self.server(k, f"{k}-start")
+                    s.cpus = cpus
+                    s.wipe()
+                    ms = s.start()
+                    time.sleep(5 if placement == "pinned" else 0.5)
+                    rss = s.rss_kib()
+                    s.stop()
+                    entry = {"start_ms": ms, "placement": placement}
+                    if placement == "pinned":
+                        entry["rss_idle_kib"] = rss
+                    out.setdefault(placement, {}).setdefault(k, []).append(self.record("start", k, entry))
+                    log(f"start {placement} {k:8s} {ms:.0f} ms, RSS {rss / 1024:.1f} MiB")
         self.results["start"] = out
 
     def big_tree(self):
@@ -262,6 +286,7 @@ def main():
         log(f"== {name}")
         run()
     bench.results["elapsed_s"] = round(time.monotonic() - t0)
+    bench.results["machine"]["load_after"] = open("/proc/loadavg").read().split()[:3]
     with open(os.path.join(a.workdir, "results.json"), "w") as f:
         json.dump(bench.results, f, indent=1)
     report.write(bench.results, a.out, os.path.join(a.workdir, "raw.jsonl"))

@@ -7,5 +7,5 @@ namespace ZkCompat.Server.Processing;
 internal sealed record NodeRecord(IReadOnlyList<Acl> Acls, int Version, int Cversion, int Aversion, long EphemeralOwner, int ChildCount)
 {
     public static NodeRecord Of(DataNode node) =>
-        new(node.Acls, node.Version, node.Cversion, node.Aversion, node.EphemeralOwner, node.Children.Count);
+        new(node.Acls, node.Version, node.Cversion, node.Aversion, node.EphemeralOwner, node.ChildCount);
 }

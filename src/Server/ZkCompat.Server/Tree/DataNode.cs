@@ -5,8 +5,10 @@ namespace ZkCompat.Server.Tree;
 
 /// <summary>
 /// One znode: data, ACL and the persisted stat fields (PROTOCOL.md §3.4). Reads get the same
-/// immutable <see cref="Stat"/> and getData reply until the node changes (every setter drops
-/// them), so a steady read load allocates none; leaves carry no children set.
+/// immutable getData reply (and its <see cref="Stat"/>) until the node changes (every setter
+/// drops it), so a steady read load allocates none. The children set holds the children's full
+/// paths — the tree's own key strings, so a child costs a set entry, not another string — and
+/// leaves have none.
 /// </summary>
 internal sealed class DataNode
 {
@@ -19,7 +21,6 @@ internal sealed class DataNode
     private int _cversion;
     private int _aversion;
     private HashSet<string>? _children;
-    private Stat? _stat;
     private GetDataResponse? _dataReply;
 
     public DataNode(byte[]? data, IReadOnlyList<Acl> acls, Zxid zxid, long time, long ephemeralOwner)
@@ -73,44 +74,60 @@ internal sealed class DataNode
     /// <summary>This node's term of the tree digest as last computed (<see cref="DataTree"/> keeps it current), as Java caches it.</summary>
     public long Digest { get; set; }
 
-    /// <summary>The children's names.</summary>
-    public IReadOnlyCollection<string> Children => (IReadOnlyCollection<string>?)_children ?? [];
+    /// <summary>The children's names (getChildren); made on each enumeration from their paths.</summary>
+    public IReadOnlyCollection<string> Children => _children is null ? [] : new ChildNames(_children);
 
-    public bool HasChild(string name) => _children?.Contains(name) == true;
+    /// <summary>The children's full paths.</summary>
+    public IReadOnlyCollection<string> ChildPaths => (IReadOnlyCollection<string>?)_children ?? [];
 
-    public void AddChild(string name)
+    public int ChildCount => _children?.Count ?? 0;
+
+    public bool HasChild(string childPath) => _children?.Contains(childPath) == true;
+
+    /// <summary>Adds a child by its full path; pass the tree's key string so the two share it.</summary>
+    public void AddChild(string childPath)
     {
-        (_children ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+        (_children ??= new HashSet<string>(StringComparer.Ordinal)).Add(childPath);
         Changed(0);
     }
 
-    public void RemoveChild(string name)
+    public void RemoveChild(string childPath)
     {
-        _children?.Remove(name);
+        _children?.Remove(childPath);
         Changed(0);
     }
 
     /// <summary>The Stat clients see: reported cversion and owner are derived (§3.4, Q3, Q10).</summary>
-    public Stat ToStat() => _stat ??= new(
+    public Stat ToStat() => ToDataReply().Stat;
+
+    /// <summary>The getData reply body for the node as it is now.</summary>
+    public GetDataResponse ToDataReply() => _dataReply ??= new GetDataResponse(Data, new Stat(
         Czxid,
         Mzxid,
         Ctime,
         Mtime,
         Version,
-        (2 * Cversion) - Children.Count,
+        (2 * Cversion) - ChildCount,
         Aversion,
         EphemeralKind.IsSession(EphemeralOwner) ? EphemeralOwner : 0,
         Data?.Length ?? 0,
-        Children.Count,
-        Pzxid);
+        ChildCount,
+        Pzxid));
 
-    /// <summary>The getData reply body for the node as it is now.</summary>
-    public GetDataResponse ToDataReply() => _dataReply ??= new GetDataResponse(Data, ToStat());
+    /// <summary>Drops the cached reply; takes the assigned value only so setters stay one expression.</summary>
+    private void Changed<T>(T _) => _dataReply = null;
 
-    /// <summary>Drops the cached replies; takes the assigned value only so setters stay one expression.</summary>
-    private void Changed<T>(T _)
+    /// <summary>Names from full paths: what follows the last slash.</summary>
+    private sealed class ChildNames(HashSet<string> paths) : IReadOnlyCollection<string>
     {
-        _stat = null;
-        _dataReply = null;
+        public int Count => paths.Count;
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            foreach (var path in paths)
+                yield return path[(path.LastIndexOf('/') + 1)..];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

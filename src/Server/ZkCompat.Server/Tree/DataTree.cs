@@ -83,9 +83,9 @@ internal sealed class DataTree
         if (!_nodes.TryGetValue(path, out var node))
             yield break;
         yield return node;
-        foreach (var child in node.Children.ToList())
+        foreach (var child in node.ChildPaths.ToList())
         {
-            foreach (var below in Subtree(PathRules.Child(path, child)))
+            foreach (var below in Subtree(child))
                 yield return below;
         }
     }
@@ -96,9 +96,9 @@ internal sealed class DataTree
         if (!_nodes.TryGetValue(path, out var node))
             yield break;
         yield return path;
-        foreach (var child in node.Children.ToList())
+        foreach (var child in node.ChildPaths.ToList())
         {
-            foreach (var below in SubtreePaths(PathRules.Child(path, child)))
+            foreach (var below in SubtreePaths(child))
                 yield return below;
         }
     }
@@ -130,15 +130,15 @@ internal sealed class DataTree
             var path = stack.Pop();
             var node = _nodes[path];
             yield return (path, node);
-            foreach (var child in node.Children.Reverse())
-                stack.Push(PathRules.Child(path, child));
+            foreach (var child in node.ChildPaths.Reverse())
+                stack.Push(child);
         }
     }
 
     public void ApplyCreate(string path, byte[]? data, IReadOnlyList<Acl> acls, long ephemeralOwner, int parentCversion, Zxid zxid, long time, List<ChangeEvent> events)
     {
         var parentPath = PathRules.Parent(path);
-        if (!_nodes.TryGetValue(parentPath, out var parent) || parent.HasChild(PathRules.Name(path)))
+        if (!_nodes.TryGetValue(parentPath, out var parent) || parent.HasChild(path))
             return;
         // A replay over a fuzzy snapshot must not move the counter back (Java's createNode).
         if (parentCversion > parent.Cversion)
@@ -174,7 +174,7 @@ internal sealed class DataTree
         if (_nodes.TryGetValue(parentPath, out var parent))
         {
             Unhash(parentPath, parent);
-            parent.RemoveChild(PathRules.Name(path));
+            parent.RemoveChild(path);
             if (zxid > parent.Pzxid)
                 parent.Pzxid = zxid;
             Rehash(parentPath, parent);
@@ -217,8 +217,8 @@ internal sealed class DataTree
         if (!_nodes.TryGetValue(path, out var node))
             return 0;
         var total = 0;
-        foreach (var name in node.Children)
-            total += 1 + CountDescendants(PathRules.Child(path, name));
+        foreach (var child in node.ChildPaths)
+            total += 1 + CountDescendants(child);
         return total;
     }
 
@@ -227,7 +227,7 @@ internal sealed class DataTree
         _nodes[path] = node;
         Rehash(path, node);
         if (path != "/")
-            (parent ?? _nodes[PathRules.Parent(path)]).AddChild(PathRules.Name(path));
+            (parent ?? _nodes[PathRules.Parent(path)]).AddChild(path);
         if (EphemeralKind.IsContainer(node.EphemeralOwner))
             _containers.Add(path);
         else if (EphemeralKind.IsTtl(node.EphemeralOwner))
