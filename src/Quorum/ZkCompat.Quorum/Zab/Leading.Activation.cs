@@ -91,6 +91,12 @@ internal sealed partial class Leading
     {
         var log = _committedLog.ToList();
         var plan = SyncPlanner.Plan(link.LastZxid, LastCommitted, log);
+        // Java would TRUNC a learner that holds txns we do not. Those txns may sit in a snapshot
+        // it took from the SNAP sync of a leader that never established, and no log truncation
+        // removes them (Java then exits or reloads a snapshot ahead of the leader). SNAP
+        // replaces them wherever they are.
+        if (plan is [{ Type: QuorumPacketType.Trunc }, ..])
+            plan = null;
         if (plan is null)
         {
             var (snapZxid, stream) = _replica.TakeSnapshot();
