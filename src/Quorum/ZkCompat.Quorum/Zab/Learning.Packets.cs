@@ -144,7 +144,7 @@ internal sealed partial class Learning
                 _replica.Apply(txnZxid, txn);
         }
 
-        _replica.Flush();
+        Persist();
         _replica.SetCurrentEpoch(_newEpoch);
         _newLeaderSeen = true;
         Send(new QuorumPacket(QuorumPacketType.Ack, zxid.Value, null));

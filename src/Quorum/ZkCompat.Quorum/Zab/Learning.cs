@@ -97,9 +97,9 @@ internal sealed partial class Learning
     /// </summary>
     public void Sync()
     {
-        if (_unacked.Count == 0)
+        if (_unacked.Count == 0 || Abandoned is not null)
             return;
-        _replica.Flush();
+        Persist();
         if (!_newLeaderSeen)
             return;
         if (!IsObserver && _channel >= 0)
@@ -116,6 +116,24 @@ internal sealed partial class Learning
 
     public void Revalidate(long sessionId, int timeoutMs) =>
         Send(new QuorumPacket(QuorumPacketType.Revalidate, -1, new RevalidateRequest(sessionId, timeoutMs).ToBytes()));
+
+    /// <summary>
+    /// Flushes the log. A storage failure ends the role: what was buffered may be gone, so nothing
+    /// logged since may be ACKed or built on; the peer reloads from disk and rejoins
+    /// (ZOOKEEPER-4882). The exception still reaches the driver.
+    /// </summary>
+    private void Persist()
+    {
+        try
+        {
+            _replica.Flush();
+        }
+        catch (IOException e)
+        {
+            Abandoned ??= $"storage failed: {e.Message}";
+            throw;
+        }
+    }
 
     private void Send(QuorumPacket packet)
     {
