@@ -31,8 +31,11 @@ internal sealed partial class SimFabric
             CloseAfterPrefix(channel, end);
     }
 
-    /// <summary>A server dies: its ends stop receiving, the other ends see the connection drop.</summary>
-    public void Crash(long sid)
+    /// <summary>
+    /// A server dies: its ends stop receiving, the other ends see the connection drop after a
+    /// random prefix of what was in flight, or all of it when <paramref name="deliverInFlight"/>.
+    /// </summary>
+    public void Crash(long sid, bool deliverInFlight = false)
     {
         foreach (var channel in _channels.Values.ToList())
         {
@@ -44,7 +47,7 @@ internal sealed partial class SimFabric
                 channel.Dead = true;
                 var other = channel.Other(end);
                 if (other.Open)
-                    CloseAfterPrefix(channel, other);
+                    CloseAfterPrefix(channel, other, deliverInFlight);
             }
 
             Forget(channel);
@@ -78,10 +81,10 @@ internal sealed partial class SimFabric
 
     public bool Partitioned => _groupOf.Count > 0;
 
-    private void CloseAfterPrefix(SimChannel channel, ChannelEnd end)
+    private void CloseAfterPrefix(SimChannel channel, ChannelEnd end, bool deliverInFlight = false)
     {
         var inFlight = end.Sent - end.Delivered;
-        end.Cutoff = end.Delivered + random.NextInt64(inFlight + 1);
+        end.Cutoff = deliverInFlight ? end.Sent : end.Delivered + random.NextInt64(inFlight + 1);
         Enqueue(Math.Max(NowMs + Delay(), end.LastDueMs), new SimEvent(SimEventKind.ChannelClosed, end.Sid, end.Incarnation) { Channel = channel.Id });
     }
 
