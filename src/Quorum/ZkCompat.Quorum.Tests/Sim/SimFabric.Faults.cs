@@ -21,14 +21,18 @@ internal sealed partial class SimFabric
     }
 
     /// <summary>The connection breaks: each open end gets a prefix of what was in flight, then the close.</summary>
-    public void Break(SimChannel channel)
+    public void Break(SimChannel channel, bool loseInFlight = false)
     {
         if (channel.Dead)
             return;
         channel.Dead = true;
         Trace?.Invoke($"net: channel {channel.Id} ({channel.Ends[0].Sid}-{channel.Ends[1].Sid}) breaks");
         foreach (var end in channel.Ends.Where(e => e.Open))
+        {
             CloseAfterPrefix(channel, end);
+            if (loseInFlight)
+                end.Cutoff = end.Delivered;
+        }
     }
 
     /// <summary>
