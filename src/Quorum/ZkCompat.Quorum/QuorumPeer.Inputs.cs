@@ -119,7 +119,7 @@ public sealed partial class QuorumPeer
     public void AnswerRevalidate(long channel, long sessionId, bool valid) => (_role as Leading)?.AnswerRevalidate(channel, sessionId, valid);
 
     /// <summary>Leader: the next zxid a proposal must carry, or null while not established.</summary>
-    public Zxid? NextZxid => _role is Leading { Established: true } l ? new Zxid(l.LastProposed.Value + 1) : null;
+    public Zxid? NextZxid => _role is Leading { Established: true, Abandoned: null } l ? new Zxid(l.LastProposed.Value + 1) : null;
 
     private Notification ReplyNotification()
     {

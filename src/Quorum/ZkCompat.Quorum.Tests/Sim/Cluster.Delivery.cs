@@ -8,6 +8,8 @@ internal sealed partial class Cluster
     /// <summary>Deliveries so far, by <see cref="SimEventKind"/>.</summary>
     public long[] Deliveries { get; } = new long[Enum.GetValues<SimEventKind>().Length];
 
+    public int DiskErrors { get; private set; }
+
     private void Deliver(SimEvent ev)
     {
         var server = _servers[ev.To];
@@ -36,7 +38,14 @@ internal sealed partial class Cluster
         Call(server, peer => Dispatch(peer, ev));
         if (!server.IsUp)
             return;
-        if (verdict == DeliveryVerdict.CrashAfter || (CrashAfterDeliveryRate > 0 && Random.NextDouble() < CrashAfterDeliveryRate))
+        if (verdict == DeliveryVerdict.CrashAfter)
+        {
+            // Scripted: what it sent while handling the delivery is on the wire and arrives.
+            Crash(server.Sid, $"crash after {ev}", deliverInFlight: true);
+            return;
+        }
+
+        if (CrashAfterDeliveryRate > 0 && Random.NextDouble() < CrashAfterDeliveryRate)
         {
             Crash(server.Sid, $"crash after {ev}");
             return;
@@ -84,6 +93,12 @@ internal sealed partial class Cluster
         {
             Crash(server.Sid, crash.Message);
             return;
+        }
+        catch (IOException error)
+        {
+            // The runtime logs a disk error and carries on: the core must not build on lost writes.
+            Log($"{server.Sid}: {error.Message}");
+            DiskErrors++;
         }
         catch (Exception e) when (e is not SimulationFailedException)
         {

@@ -95,13 +95,13 @@ internal sealed partial class Cluster
         Call(server, p => p.Start(NowMs));
     }
 
-    public void Crash(long sid, string reason = "crash")
+    public void Crash(long sid, string reason = "crash", bool deliverInFlight = false)
     {
         var server = _servers[sid];
         if (!server.IsUp)
             return;
         Log($"{sid}: {reason} (loses {server.Replica!.BufferedCount} buffered txns)");
-        Fabric.Crash(sid);
+        Fabric.Crash(sid, deliverInFlight);
         server.Peer = null;
         server.Replica = null;
         server.CrashRequested = false;

@@ -21,18 +21,25 @@ internal sealed partial class SimFabric
     }
 
     /// <summary>The connection breaks: each open end gets a prefix of what was in flight, then the close.</summary>
-    public void Break(SimChannel channel)
+    public void Break(SimChannel channel, bool loseInFlight = false)
     {
         if (channel.Dead)
             return;
         channel.Dead = true;
         Trace?.Invoke($"net: channel {channel.Id} ({channel.Ends[0].Sid}-{channel.Ends[1].Sid}) breaks");
         foreach (var end in channel.Ends.Where(e => e.Open))
+        {
             CloseAfterPrefix(channel, end);
+            if (loseInFlight)
+                end.Cutoff = end.Delivered;
+        }
     }
 
-    /// <summary>A server dies: its ends stop receiving, the other ends see the connection drop.</summary>
-    public void Crash(long sid)
+    /// <summary>
+    /// A server dies: its ends stop receiving, the other ends see the connection drop after a
+    /// random prefix of what was in flight, or all of it when <paramref name="deliverInFlight"/>.
+    /// </summary>
+    public void Crash(long sid, bool deliverInFlight = false)
     {
         foreach (var channel in _channels.Values.ToList())
         {
@@ -44,7 +51,7 @@ internal sealed partial class SimFabric
                 channel.Dead = true;
                 var other = channel.Other(end);
                 if (other.Open)
-                    CloseAfterPrefix(channel, other);
+                    CloseAfterPrefix(channel, other, deliverInFlight);
             }
 
             Forget(channel);
@@ -78,10 +85,10 @@ internal sealed partial class SimFabric
 
     public bool Partitioned => _groupOf.Count > 0;
 
-    private void CloseAfterPrefix(SimChannel channel, ChannelEnd end)
+    private void CloseAfterPrefix(SimChannel channel, ChannelEnd end, bool deliverInFlight = false)
     {
         var inFlight = end.Sent - end.Delivered;
-        end.Cutoff = end.Delivered + random.NextInt64(inFlight + 1);
+        end.Cutoff = deliverInFlight ? end.Sent : end.Delivered + random.NextInt64(inFlight + 1);
         Enqueue(Math.Max(NowMs + Delay(), end.LastDueMs), new SimEvent(SimEventKind.ChannelClosed, end.Sid, end.Incarnation) { Channel = channel.Id });
     }
 

@@ -86,6 +86,7 @@ internal sealed class Looking
         if (!_config.IsVoter(from) || !_config.IsVoter(n.Leader))
             return;
         var theirs = new Vote(n.Leader, new Zxid(n.Zxid), n.ElectionEpoch, n.PeerEpoch);
+        var before = Proposal;
         if (n.ElectionEpoch > LogicalClock)
         {
             LogicalClock = n.ElectionEpoch;
@@ -111,16 +112,11 @@ internal sealed class Looking
         _received[from] = theirs;
         if (IAmVoter)
             _received[_config.MyId] = Proposal;
-        if (_finalizeAtMs >= 0)
-        {
-            // A vote during finalizeWait: stop waiting only if it is better than what we agreed on.
-            if (!Agrees())
-                _finalizeAtMs = -1;
+        // A vote during finalizeWait that changes nothing: keep waiting. A better one starts the
+        // wait again once it has a quorum too, as Java goes back to its main loop (§10.3).
+        if (_finalizeAtMs >= 0 && Proposal == before && Agrees())
             return;
-        }
-
-        if (Agrees())
-            _finalizeAtMs = nowMs + FinalizeWaitMs;
+        _finalizeAtMs = Agrees() ? nowMs + FinalizeWaitMs : -1;
     }
 
     private void OnSettledVote(long from, Notification n)

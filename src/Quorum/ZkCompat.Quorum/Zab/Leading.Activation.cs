@@ -23,7 +23,18 @@ internal sealed partial class Leading
         link.Phase = LearnerPhase.Info;
         foreach (var other in _links.Values.Where(l => l != link && l.Sid == link.Sid).ToList())
             Drop(other, "replaced by a new connection of the same server");
-        if (link.IsVoter && NewEpoch < 0)
+        if (NewEpoch >= 0 && link.AcceptedEpoch > NewEpoch)
+        {
+            // It promised a newer epoch to a leader that never established and cannot follow us
+            // (§11.3); Java leaves it out for as long as we lead. Step down with its promise as
+            // ours, so that the next leader's epoch is above it.
+            _replica.SetAcceptedEpoch(link.AcceptedEpoch);
+            Abandoned = $"server {link.Sid} accepted epoch {link.AcceptedEpoch}, above ours {NewEpoch}";
+            return;
+        }
+
+        // Every learner's accepted epoch raises the new one (as Java); only participants make the quorum.
+        if (NewEpoch < 0)
             _epochs[link.Sid] = link.AcceptedEpoch;
         TryDecideEpoch();
         // Deciding the epoch already sent LEADERINFO to every link waiting in Info, this one too.
@@ -91,6 +102,12 @@ internal sealed partial class Leading
     {
         var log = _committedLog.ToList();
         var plan = SyncPlanner.Plan(link.LastZxid, LastCommitted, log);
+        // Java would TRUNC a learner that holds txns we do not. Those txns may sit in a snapshot
+        // it took from the SNAP sync of a leader that never established, and no log truncation
+        // removes them (Java then exits or reloads a snapshot ahead of the leader). SNAP
+        // replaces them wherever they are.
+        if (plan is [{ Type: QuorumPacketType.Trunc }, ..])
+            plan = null;
         if (plan is null)
         {
             var (snapZxid, stream) = _replica.TakeSnapshot();

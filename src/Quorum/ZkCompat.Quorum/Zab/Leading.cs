@@ -82,7 +82,7 @@ internal sealed partial class Leading
 
     public void OnPacket(long channel, QuorumPacket packet, long nowMs)
     {
-        if (!_links.TryGetValue(channel, out var link))
+        if (Abandoned is not null || !_links.TryGetValue(channel, out var link))
             return;
         link.LastHeardMs = nowMs;
         switch (packet.Type)
@@ -115,6 +115,8 @@ internal sealed partial class Leading
 
     public void Tick(long nowMs)
     {
+        if (Abandoned is not null)
+            return;
         if (!Established)
         {
             // Discovery and sync must finish within initLimit (§11.3).
@@ -147,9 +149,19 @@ internal sealed partial class Leading
     /// <summary>Makes appended proposals durable and counts the leader's own ACK for them.</summary>
     public void Sync()
     {
-        if (_unflushed.Count == 0)
+        if (_unflushed.Count == 0 || Abandoned is not null)
             return;
-        _replica.Flush();
+        try
+        {
+            _replica.Flush();
+        }
+        catch (IOException e)
+        {
+            // Our own proposals may be gone from the log: never count our ACK for them (ZOOKEEPER-4882).
+            Abandoned ??= $"storage failed: {e.Message}";
+            throw;
+        }
+
         foreach (var proposal in _unflushed)
             proposal.Acks.Add(_config.MyId);
         _unflushed.Clear();

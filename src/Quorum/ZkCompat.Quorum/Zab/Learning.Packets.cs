@@ -24,8 +24,10 @@ internal sealed partial class Learning
                 _pending.Clear();
                 break;
             case QuorumPacketType.Snap:
-                _replica.InstallSnapshot(new Zxid(packet.Zxid), packet.Data ?? []);
-                LastLogged = new Zxid(packet.Zxid);
+                // Held until NEWLEADER: the leader is not established yet, and a snapshot on disk
+                // of a history that never commits could not be truncated later (as Java, §11.5).
+                _snapshot = new HeldSnapshot(new Zxid(packet.Zxid), packet.Data ?? []);
+                LastLogged = _snapshot.Zxid;
                 _pending.Clear();
                 break;
             case QuorumPacketType.Proposal:
@@ -89,7 +91,10 @@ internal sealed partial class Learning
             return;
         }
 
-        _replica.Append(zxid, txn);
+        if (_snapshot is { } held)
+            held.Txns.Add((zxid, txn));
+        else
+            _replica.Append(zxid, txn);
         LastLogged = zxid;
         _pending.Enqueue((zxid, txn));
         _unacked.Add(zxid);
@@ -114,7 +119,10 @@ internal sealed partial class Learning
         }
 
         _pending.Dequeue();
-        _replica.Apply(next.Zxid, next.Txn);
+        if (_snapshot is { } held)
+            held.Committed++;
+        else
+            _replica.Apply(next.Zxid, next.Txn);
     }
 
     private void OnNewLeader(Zxid zxid)
@@ -125,8 +133,18 @@ internal sealed partial class Learning
             return;
         }
 
-        // Txns first, then currentEpoch, then the ACK (ZOOKEEPER-4643, 4646).
-        _replica.Flush();
+        // Txns first, then currentEpoch, then the ACK (ZOOKEEPER-3642, 4643, 4646).
+        if (_snapshot is { } held)
+        {
+            _snapshot = null;
+            _replica.InstallSnapshot(held.Zxid, held.Stream);
+            foreach (var (txnZxid, txn) in held.Txns)
+                _replica.Append(txnZxid, txn);
+            foreach (var (txnZxid, txn) in held.Txns.Take(held.Committed))
+                _replica.Apply(txnZxid, txn);
+        }
+
+        Persist();
         _replica.SetCurrentEpoch(_newEpoch);
         _newLeaderSeen = true;
         Send(new QuorumPacket(QuorumPacketType.Ack, zxid.Value, null));

@@ -9,8 +9,9 @@ namespace ZkCompat.Quorum.Zab;
 /// A follower or an observer (PROTOCOL.md §11.4): registers with the leader, syncs, then logs
 /// proposals (ACKing them once durable, followers only) and applies commits in order. Txns are
 /// logged before the NEWLEADER ACK and currentEpoch is written only after they are durable, the
-/// order that avoids ZOOKEEPER-4643/4646; a proposal out of sequence or a commit for a txn we do
-/// not hold ends the role instead of leaving a hole (ZOOKEEPER-4394, 4925).
+/// order that avoids ZOOKEEPER-4643/4646; a SNAP is held in memory until NEWLEADER and then made
+/// durable before anything else (ZOOKEEPER-3642); a proposal out of sequence or a commit for a
+/// txn we do not hold ends the role instead of leaving a hole (ZOOKEEPER-4394, 4925).
 /// </summary>
 internal sealed partial class Learning
 {
@@ -23,6 +24,7 @@ internal sealed partial class Learning
     private long _lastHeardMs;
     private long _newEpoch = -1;
     private bool _newLeaderSeen;
+    private HeldSnapshot? _snapshot;
 
     public Learning(QuorumConfig config, IReplica replica, IPeerNetwork network, long leaderSid, bool observer, long nowMs)
     {
@@ -95,9 +97,9 @@ internal sealed partial class Learning
     /// </summary>
     public void Sync()
     {
-        if (_unacked.Count == 0)
+        if (_unacked.Count == 0 || Abandoned is not null)
             return;
-        _replica.Flush();
+        Persist();
         if (!_newLeaderSeen)
             return;
         if (!IsObserver && _channel >= 0)
@@ -114,6 +116,24 @@ internal sealed partial class Learning
 
     public void Revalidate(long sessionId, int timeoutMs) =>
         Send(new QuorumPacket(QuorumPacketType.Revalidate, -1, new RevalidateRequest(sessionId, timeoutMs).ToBytes()));
+
+    /// <summary>
+    /// Flushes the log. A storage failure ends the role: what was buffered may be gone, so nothing
+    /// logged since may be ACKed or built on; the peer reloads from disk and rejoins
+    /// (ZOOKEEPER-4882). The exception still reaches the driver.
+    /// </summary>
+    private void Persist()
+    {
+        try
+        {
+            _replica.Flush();
+        }
+        catch (IOException e)
+        {
+            Abandoned ??= $"storage failed: {e.Message}";
+            throw;
+        }
+    }
 
     private void Send(QuorumPacket packet)
     {
