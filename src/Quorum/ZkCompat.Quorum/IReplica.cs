@@ -19,6 +19,13 @@ public interface IReplica
 
     void SetCurrentEpoch(long epoch);
 
+    /// <summary>
+    /// Makes durable the epoch a NEWLEADER is about to make current, before the sync's txns reach
+    /// the disk: a crash after the txns and before <see cref="SetCurrentEpoch"/> then restarts with
+    /// it (Java 3.8.0 reads currentEpoch.tmp in that case and refuses to start without it).
+    /// </summary>
+    void StageCurrentEpoch(long epoch);
+
     /// <summary>The newest logged txn (durable or not).</summary>
     Zxid LastLogged { get; }
 

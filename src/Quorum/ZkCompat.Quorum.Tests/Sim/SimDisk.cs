@@ -12,6 +12,9 @@ internal sealed class SimDisk
 
     public long CurrentEpoch { get; set; }
 
+    /// <summary>currentEpoch.tmp: staged by a NEWLEADER, read at start if the log is ahead.</summary>
+    public long? StagedCurrentEpoch { get; set; }
+
     public List<LogEntry> Snapshot { get; set; } = [];
 
     public Zxid SnapshotZxid { get; set; }

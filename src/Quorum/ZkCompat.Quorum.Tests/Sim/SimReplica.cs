@@ -61,6 +61,13 @@ internal sealed partial class SimReplica : IReplica
         if (epoch < LastLogged.Epoch)
             _history.Violation($"server {Sid} set currentEpoch {epoch} below its last logged zxid {LastLogged}");
         _disk.CurrentEpoch = epoch;
+        _disk.StagedCurrentEpoch = null;
+    }
+
+    public void StageCurrentEpoch(long epoch)
+    {
+        Strike(StorageOp.StageCurrentEpoch);
+        _disk.StagedCurrentEpoch = epoch;
     }
 
     public void Append(Zxid zxid, byte[] txn)

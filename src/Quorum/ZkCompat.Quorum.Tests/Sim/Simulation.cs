@@ -51,8 +51,7 @@ internal sealed class Simulation
             _cluster.History.Chain.Count,
             _cluster.History.LeaderApplies,
             _cluster.Servers.Sum(s => s.Crashes),
-            electionMs,
-            _cluster.StartRuleBreaks.Count);
+            electionMs);
     }
 
     private void Heal()

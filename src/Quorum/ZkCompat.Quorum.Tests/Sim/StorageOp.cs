@@ -6,6 +6,7 @@ internal enum StorageOp
     Flush,
     SetAcceptedEpoch,
     SetCurrentEpoch,
+    StageCurrentEpoch,
     Truncate,
     InstallSnapshot,
 }

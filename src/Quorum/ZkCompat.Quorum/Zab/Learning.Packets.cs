@@ -17,17 +17,19 @@ internal sealed partial class Learning
                 OnLeaderInfo(new Zxid(packet.Zxid).Epoch);
                 break;
             case QuorumPacketType.Diff:
+                _held = new HeldSync(null, null);
                 break;
             case QuorumPacketType.Trunc:
                 _replica.Truncate(new Zxid(packet.Zxid));
                 LastLogged = _replica.LastLogged;
                 _pending.Clear();
+                _held = new HeldSync(null, null);
                 break;
             case QuorumPacketType.Snap:
                 // Held until NEWLEADER: the leader is not established yet, and a snapshot on disk
                 // of a history that never commits could not be truncated later (as Java, §11.5).
-                _snapshot = new HeldSnapshot(new Zxid(packet.Zxid), packet.Data ?? []);
-                LastLogged = _snapshot.Zxid;
+                _held = new HeldSync(new Zxid(packet.Zxid), packet.Data ?? []);
+                LastLogged = new Zxid(packet.Zxid);
                 _pending.Clear();
                 break;
             case QuorumPacketType.Proposal:
@@ -91,7 +93,7 @@ internal sealed partial class Learning
             return;
         }
 
-        if (_snapshot is { } held)
+        if (_held is { } held)
             held.Txns.Add((zxid, txn));
         else
             _replica.Append(zxid, txn);
@@ -119,7 +121,7 @@ internal sealed partial class Learning
         }
 
         _pending.Dequeue();
-        if (_snapshot is { } held)
+        if (_held is { } held)
             held.Committed++;
         else
             _replica.Apply(next.Zxid, next.Txn);
@@ -133,11 +135,14 @@ internal sealed partial class Learning
             return;
         }
 
-        // Txns first, then currentEpoch, then the ACK (ZOOKEEPER-3642, 4643, 4646).
-        if (_snapshot is { } held)
+        // Txns first, then currentEpoch, then the ACK (ZOOKEEPER-3642, 4643, 4646). The staged
+        // epoch lets a crash between the two restart, here and in Java.
+        _replica.StageCurrentEpoch(_newEpoch);
+        if (_held is { } held)
         {
-            _snapshot = null;
-            _replica.InstallSnapshot(held.Zxid, held.Stream);
+            _held = null;
+            if (held.SnapshotZxid is { } snapshotZxid)
+                _replica.InstallSnapshot(snapshotZxid, held.Snapshot!);
             foreach (var (txnZxid, txn) in held.Txns)
                 _replica.Append(txnZxid, txn);
             foreach (var (txnZxid, txn) in held.Txns.Take(held.Committed))

@@ -9,8 +9,8 @@ namespace ZkCompat.Quorum.Zab;
 /// A follower or an observer (PROTOCOL.md §11.4): registers with the leader, syncs, then logs
 /// proposals (ACKing them once durable, followers only) and applies commits in order. Txns are
 /// logged before the NEWLEADER ACK and currentEpoch is written only after they are durable, the
-/// order that avoids ZOOKEEPER-4643/4646; a SNAP is held in memory until NEWLEADER and then made
-/// durable before anything else (ZOOKEEPER-3642); a proposal out of sequence or a commit for a
+/// order that avoids ZOOKEEPER-4643/4646; what a sync brings (SNAP or DIFF txns) is held in memory
+/// until NEWLEADER and then made durable before anything else (ZOOKEEPER-3642); a proposal out of sequence or a commit for a
 /// txn we do not hold ends the role instead of leaving a hole (ZOOKEEPER-4394, 4925).
 /// </summary>
 internal sealed partial class Learning
@@ -24,7 +24,7 @@ internal sealed partial class Learning
     private long _lastHeardMs;
     private long _newEpoch = -1;
     private bool _newLeaderSeen;
-    private HeldSnapshot? _snapshot;
+    private HeldSync? _held;
 
     public Learning(QuorumConfig config, IReplica replica, IPeerNetwork network, long leaderSid, bool observer, long nowMs)
     {

@@ -45,6 +45,15 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
         LastLogged = lastLogged;
         // Missing epoch files are recreated from the last logged zxid (§11.3).
         CurrentEpoch = _epochs.Read("currentEpoch", lastLogged.Epoch);
+        if (lastLogged.Epoch > CurrentEpoch)
+        {
+            // Java's check and its way out: the staged value of a NEWLEADER that crashed in between.
+            var staged = _epochs.Read("currentEpoch.tmp", -1);
+            if (staged < lastLogged.Epoch)
+                throw new RecoveryException($"The current epoch, {CurrentEpoch:x}, is older than the last zxid, {lastLogged.Value}");
+            SetCurrentEpoch(staged);
+        }
+
         AcceptedEpoch = _epochs.Read("acceptedEpoch", CurrentEpoch);
         if (AcceptedEpoch < CurrentEpoch)
             throw new RecoveryException($"acceptedEpoch {AcceptedEpoch} is below currentEpoch {CurrentEpoch}");
@@ -72,6 +81,8 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
         _epochs.Write("currentEpoch", epoch);
         CurrentEpoch = epoch;
     }
+
+    public void StageCurrentEpoch(long epoch) => _epochs.Stage("currentEpoch", epoch);
 
     public void Append(Zxid zxid, byte[] txn)
     {
