@@ -101,17 +101,20 @@ start() {
   nohup "${server_cmd[@]}" "$ZOOCFG" > "$out_file" 2>&1 < /dev/null &
   local pid=$!
   echo "$pid" > "$ZOOPIDFILE"
-  # Ready means answering srvr on the client port; give up if the process dies first.
+  # Ready means answering srvr on the client port (an ensemble member still looking for its
+  # peers answers that it is not serving yet); give up if the process dies first.
   local port address deadline=$((SECONDS + 60))
   port="$(cfg_value clientPort)"
   address="$(client_address)"
   while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do
-    if [ -z "$port" ] || srvr "$address" "$port" | grep -q '^Mode: '; then
+    if [ -z "$port" ] || srvr "$address" "$port" | grep -qE '^Mode: |not currently serving'; then
       echo STARTED
       return 0
     fi
     sleep 0.1
   done
+  # Never leave a server running that no pid file points at.
+  kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
   echo "FAILED TO START (see $out_file)"
   rm -f "$ZOOPIDFILE"
   exit 1

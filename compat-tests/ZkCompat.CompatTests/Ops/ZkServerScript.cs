@@ -11,7 +11,7 @@ internal sealed class ZkServerScript : IDisposable
 {
     private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(90);
 
-    public ZkServerScript(string jvmFlags)
+    public ZkServerScript(string jvmFlags, params string[] moreLines)
     {
         WorkDir = Directory.CreateTempSubdirectory("zkcompat-script-").FullName;
         Port = FreePort.Next();
@@ -19,7 +19,7 @@ internal sealed class ZkServerScript : IDisposable
         File.WriteAllLines(Path.Combine(WorkDir, "conf", "ops.cfg"),
         [
             "tickTime=500", $"clientPort={Port}", "clientPortAddress=127.0.0.1", $"dataDir={Path.Combine(WorkDir, "data")}",
-            "admin.enableServer=false", "forceSync=no",
+            "admin.enableServer=false", "forceSync=no", .. moreLines,
         ]);
         JvmFlags = jvmFlags;
     }
@@ -29,6 +29,8 @@ internal sealed class ZkServerScript : IDisposable
     public int Port { get; }
 
     public string JvmFlags { get; }
+
+    public string DataDir => Path.Combine(WorkDir, "data");
 
     public string PidFile => Path.Combine(WorkDir, "run", "zk.pid");
 

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using ZkCompat.CompatTests.Support;
 
 namespace ZkCompat.CompatTests.Ops;
 
@@ -56,6 +57,32 @@ public class ZkServerScriptTests
 
         Assert.Equal(1, (await script.RunAsync("status")).ExitCode);
         Assert.Contains("no zookeeper to stop", (await script.RunAsync("stop")).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_OfAnEnsembleMemberWhosePeersAreDown_PrintsStartedAsJavasScriptDoes()
+    {
+        // Java's script says STARTED once the process runs; a member alone cannot serve yet.
+        using var script = new ZkServerScript(
+            "",
+            "initLimit=5",
+            "syncLimit=2",
+            $"server.1=127.0.0.1:{FreePort.Next()}:{FreePort.Next()}",
+            $"server.2=127.0.0.1:{FreePort.Next()}:{FreePort.Next()}",
+            $"server.3=127.0.0.1:{FreePort.Next()}:{FreePort.Next()}");
+        Directory.CreateDirectory(script.DataDir);
+        await File.WriteAllTextAsync(Path.Combine(script.DataDir, "myid"), "1");
+
+        var start = await script.RunAsync("start");
+        Assert.True(start.ExitCode == 0, start.Stdout + start.Stderr);
+        Assert.Contains("STARTED", start.Stdout, StringComparison.Ordinal);
+
+        var status = await script.RunAsync("status");
+        Assert.Equal(1, status.ExitCode);
+        Assert.Contains("Error contacting service. It is probably not running.", status.Stderr, StringComparison.Ordinal);
+        Assert.Equal("This ZooKeeper instance is not currently serving requests\n", await FourLetterAsync(script.Port, "srvr"));
+
+        Assert.Contains("STOPPED", (await script.RunAsync("stop")).Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -285,10 +285,18 @@ internal sealed class ElectionTransport(QuorumConfig config, Socket listener, Ac
 
     internal static Socket Bind(IPEndPoint endpoint)
     {
+        // No ReuseAddress: in .NET it also sets SO_REUSEPORT, and a second member could share the port.
         var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        socket.Bind(endpoint);
-        socket.Listen(64);
-        return socket;
+        try
+        {
+            socket.Bind(endpoint);
+            socket.Listen(64);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 }

@@ -32,10 +32,10 @@ public sealed class PeerRuntime : IPeerNetwork, IAsyncDisposable
         _config = config;
         _logger = logger;
         Peer = new QuorumPeer(config, replica, this) { Trace = what => RuntimeLog.Peer(logger, config.MyId, what) };
-        var me = config.Me;
-        var host = config.QuorumListenOnAllIPs ? IPAddress.Any : Resolve(me.Host);
-        _quorumListener = quorumListener ?? ElectionTransport.Bind(new IPEndPoint(host, me.QuorumPort));
-        var electionSocket = electionListener ?? BindWithRetry(new IPEndPoint(host, me.ElectionPort), config.ElectionPortBindRetry);
+        if (electionListener is null || quorumListener is null)
+            (electionListener, quorumListener) = BindPorts(config);
+        _quorumListener = quorumListener;
+        var electionSocket = electionListener;
         _election = new ElectionTransport(config, electionSocket, (sid, n) => Post(() => Peer.OnVote(sid, n, NowMs)), logger);
         RuntimeLog.Bound(logger, electionSocket.LocalEndPoint, _quorumListener.LocalEndPoint);
     }
@@ -227,6 +227,23 @@ public sealed class PeerRuntime : IPeerNetwork, IAsyncDisposable
                 Peer.OnChannelClosed(channel.Id, NowMs);
             }
         }));
+
+    /// <summary>Binds this member's election and quorum ports (the election port with electionPortBindRetry).</summary>
+    public static (Socket Election, Socket Quorum) BindPorts(QuorumConfig config)
+    {
+        var me = config.Me;
+        var host = config.QuorumListenOnAllIPs ? IPAddress.Any : Resolve(me.Host);
+        var quorum = ElectionTransport.Bind(new IPEndPoint(host, me.QuorumPort));
+        try
+        {
+            return (BindWithRetry(new IPEndPoint(host, me.ElectionPort), config.ElectionPortBindRetry), quorum);
+        }
+        catch
+        {
+            quorum.Dispose();
+            throw;
+        }
+    }
 
     private static IPAddress Resolve(string host) =>
         IPAddress.TryParse(host, out var address) ? address : Dns.GetHostAddresses(host).First(a => a.AddressFamily == AddressFamily.InterNetwork);

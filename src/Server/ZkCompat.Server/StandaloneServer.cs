@@ -29,6 +29,7 @@ internal sealed class StandaloneServer : IAsyncDisposable
     private StandaloneServer(ServerOptions options, ILoggerFactory loggers, TimeProvider time, IStorage storage)
     {
         var logger = loggers.CreateLogger("ZkCompat.Server");
+        var clientPort = ClientListener.Listen(options);
         var directory = new DataDirectory(storage, DataFiles.VersionDir(options.DataDir), DataFiles.VersionDir(options.DataLogDir), logger);
         var metrics = new MetricRegistry();
         var started = time.GetTimestamp();
@@ -52,7 +53,7 @@ internal sealed class StandaloneServer : IAsyncDisposable
         }
 
         Ops = new ServerOps(options, Engine, time);
-        _listener = new ClientListener(options, Engine, logger, Ops.Stats);
+        _listener = new ClientListener(options, Engine, logger, Ops.Stats, clientPort);
         Endpoint = _listener.Start();
         Log.Serving(logger, Endpoint.ToString());
         _ops = OpsServices.Start(Ops, _meter, logger);

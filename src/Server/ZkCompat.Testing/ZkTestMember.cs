@@ -108,7 +108,6 @@ public sealed class ZkTestMember
     private static Socket Listen(int port)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
         socket.Listen(64);
         return socket;

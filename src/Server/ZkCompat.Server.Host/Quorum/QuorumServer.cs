@@ -32,6 +32,10 @@ internal sealed class QuorumServer : IAsyncDisposable
     private QuorumServer(ServerOptions options, QuorumConfig quorum, ILoggerFactory loggers, Socket? election, Socket? quorumPort)
     {
         var logger = loggers.CreateLogger("ZkCompat.Server");
+        // Every port first: a port in use stops the start before the data directory is touched.
+        var clientPort = ClientListener.Listen(options);
+        if (election is null || quorumPort is null)
+            (election, quorumPort) = PeerRuntime.BindPorts(quorum);
         var time = TimeProvider.System;
         var storage = DiskStorage.Instance;
         var directory = new DataDirectory(storage, DataFiles.VersionDir(options.DataDir), DataFiles.VersionDir(options.DataLogDir), logger);
@@ -54,7 +58,7 @@ internal sealed class QuorumServer : IAsyncDisposable
         }
 
         Ops = new ServerOps(options, Engine, time) { Quorum = new PeerStatus(_runtime) };
-        _listener = new ClientListener(options, Engine, logger, Ops.Stats);
+        _listener = new ClientListener(options, Engine, logger, Ops.Stats, clientPort);
         Endpoint = _listener.Start();
         _runtime.Start();
         Log.Serving(logger, Endpoint.ToString());

@@ -23,23 +23,42 @@ internal sealed class ClientListener : IAsyncDisposable
     private Task _accepting = Task.CompletedTask;
 
     /// <param name="stats">Counters for cons/stat/mntr; each connection is tracked there.</param>
-    public ClientListener(ServerOptions options, Engine engine, ILogger logger, ServerStats? stats = null)
+    /// <param name="listening">The client port from <see cref="Listen"/>, if bound before recovery.</param>
+    public ClientListener(ServerOptions options, Engine engine, ILogger logger, ServerStats? stats = null, Socket? listening = null)
     {
         _stats = stats;
         _options = options;
         _throttle = new RequestThrottle(options.GlobalOutstandingLimit);
         _engine = engine;
         _logger = logger;
-        _socket = new Socket(options.ClientPortAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        if (options.ClientPortAddress.Equals(IPAddress.IPv6Any))
-            _socket.DualMode = true;
+        _socket = listening ?? Listen(options);
+    }
+
+    /// <summary>
+    /// Binds the client port, without SO_REUSEPORT (which .NET's ReuseAddress turns on, letting a
+    /// second server share the port), so a port in use fails here as in Java. Servers call it
+    /// before recovery, so a second server on the same config never touches the data directory.
+    /// </summary>
+    public static Socket Listen(ServerOptions options)
+    {
+        var socket = new Socket(options.ClientPortAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (options.ClientPortAddress.Equals(IPAddress.IPv6Any))
+                socket.DualMode = true;
+            socket.Bind(new IPEndPoint(options.ClientPortAddress, options.ClientPort));
+            socket.Listen(512);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     public IPEndPoint Start()
     {
-        _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        _socket.Bind(new IPEndPoint(_options.ClientPortAddress, _options.ClientPort));
-        _socket.Listen(512);
         _accepting = AcceptLoopAsync();
         return (IPEndPoint)_socket.LocalEndPoint!;
     }

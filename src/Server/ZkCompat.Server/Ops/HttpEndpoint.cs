@@ -24,7 +24,6 @@ internal sealed class HttpEndpoint : IAsyncDisposable
     {
         _handler = handler;
         _socket = new Socket(bind.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _socket.Bind(bind);
         _socket.Listen(64);
         Endpoint = (IPEndPoint)_socket.LocalEndPoint!;
