@@ -36,8 +36,8 @@ internal sealed partial class Engine
                 break;
         }
 
-        if (_leading && LastZxid >= _lastPrepared)
-            _view.Clear();
+        if (_leading)
+            _view.Applied(LastZxid.Value);
         while (_syncBarriers.TryPeek(out var barrier) && barrier.Barrier <= LastZxid)
         {
             _syncBarriers.Dequeue();

@@ -114,6 +114,7 @@ internal sealed partial class Engine
     private Txn PrepareWrite(long sessionId, int xid, OpCode op, IJuteWritable body, HashSet<Id> authIds)
     {
         var txn = NewTxn(sessionId, xid, op, null);
+        _view.Begin(txn.Header.Zxid.Value);
         var mark = _view.Mark();
         try
         {
@@ -127,6 +128,10 @@ internal sealed partial class Engine
             // Back to the view before this write: txns in flight keep their changes (ensemble leader).
             _view.Rollback(mark);
             return txn with { Header = txn.Header with { Type = OpCode.Error }, Record = new ErrorTxn(e.Code) };
+        }
+        finally
+        {
+            _view.End();
         }
     }
 
