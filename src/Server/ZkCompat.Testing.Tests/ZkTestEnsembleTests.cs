@@ -19,6 +19,19 @@ public class ZkTestEnsembleTests
     }
 
     [Fact]
+    public async Task PipelinedRequestsOfOneSession_OnLeaderAndFollower_AreAnsweredInOrder_ReadsSeeEarlierWrites()
+    {
+        await using var ens = await ZkTestEnsemble.StartAsync(participants: 3);
+        var follower = ens.Members.First(m => m.Mode == "follower");
+
+        foreach (var member in new[] { ens.Leader!, follower })
+        {
+            await using var pipeline = KazooProcess.Start("pipeline", member.ConnectString);
+            Assert.Equal("PIPELINE 300 of 300", await pipeline.ReadLineAsync());
+        }
+    }
+
+    [Fact]
     public async Task ForceLeaderChangeAsync_NewLeaderTakesWrites_AndNothingIsLost()
     {
         await using var ens = await ZkTestEnsemble.StartAsync(participants: 3);

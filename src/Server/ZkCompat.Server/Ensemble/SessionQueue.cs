@@ -3,8 +3,9 @@ using ZkCompat.Server.Processing;
 namespace ZkCompat.Server.Ensemble;
 
 /// <summary>
-/// Per-session FIFO while the quorum works: requests in flight, and requests that arrived behind
-/// them and must wait, reads included, so a session sees its own writes in order.
+/// Per-session FIFO while the quorum works: requests in flight (writes, closeSession, sync, all
+/// answered in quorum order), and requests that arrived behind them and must wait: reads until
+/// every request ahead is answered, so a session sees its own writes, and writes behind a read.
 /// </summary>
 internal sealed class SessionQueue
 {

@@ -88,8 +88,12 @@ internal sealed partial class Engine
 
     private void Drain(long sessionId, SessionQueue queue)
     {
-        while (queue.InFlight.Count == 0 && queue.Waiting.TryDequeue(out var next))
+        while (queue.Waiting.TryPeek(out var next) && (queue.InFlight.Count == 0 || GoesToQuorum(next)))
+        {
+            queue.Waiting.Dequeue();
             Execute(next);
+        }
+
         if (queue.Idle)
             _queues.Remove(sessionId);
     }

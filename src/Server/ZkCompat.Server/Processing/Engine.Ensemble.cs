@@ -100,16 +100,24 @@ internal sealed partial class Engine
             Tree.SetConfig(_configText, 0, WallMs);
     }
 
-    /// <summary>Admits a request of a live session: false when it must wait behind the session's requests in flight.</summary>
+    /// <summary>
+    /// Admits a request of a live session: false when it must wait behind the session's requests
+    /// in flight. Writes pipeline behind writes (the quorum keeps their order, and prep sees the
+    /// changes in flight); anything answered here, reads first, waits until they are answered.
+    /// </summary>
     private bool Admit(RequestWork w, Sessions.Session session)
     {
         if (!_leading)
             _ensemble!.Touched(session.Id, session.TouchTimeoutMs);
-        if (!_queues.TryGetValue(session.Id, out var queue) || queue.Idle)
+        if (!_queues.TryGetValue(session.Id, out var queue) || queue.Idle || (queue.Waiting.Count == 0 && GoesToQuorum(w)))
             return true;
         queue.Waiting.Enqueue(w);
         return false;
     }
+
+    /// <summary>Requests answered in quorum order: writes, closeSession and sync.</summary>
+    private static bool GoesToQuorum(RequestWork w) =>
+        !w.Malformed && (w.Op is OpCode.CloseSession or OpCode.Sync || IsWrite(w.Op));
 
     /// <summary>A write, closeSession or sync of a local client goes to the quorum.</summary>
     private void Submit(IClientChannel ch, int xid, OpCode op, IJuteWritable? body)

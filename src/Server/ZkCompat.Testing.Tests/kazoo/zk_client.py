@@ -1,6 +1,6 @@
 """kazoo (a real, independent ZooKeeper client) for ZkCompat.Testing's tests.
 
-usage: zk_client.py roundtrip|expire|resume|readall <connect-string> | write <connect-string> <path>
+usage: zk_client.py roundtrip|expire|resume|readall|pipeline <connect-string> | write <connect-string> <path>
 Prints one fact per line; 'expire' and 'resume' wait for a line on stdin after their setup.
 Every wait is bounded; on failure a line starting with FAIL says why.
 """
@@ -64,6 +64,28 @@ def write(connect, path):
     z.stop()
 
 
+def pipeline(connect):
+    # One session, many requests in flight: per node a create, a setData and a getData that must
+    # see the set; kazoo itself fails on a reply out of order. Ends with the count that held.
+    z = client(connect)
+    root = "/pipe-%x" % z.client_id[0]
+    z.ensure_path(root)
+    n = 300
+    results = []
+    for i in range(n):
+        path = "%s/n%d" % (root, i)
+        results.append((z.create_async(path, b"0"), z.set_async(path, b"1"), z.get_async(path)))
+    good = 0
+    for created, changed, got in results:
+        created.get(timeout=WAIT)
+        stat = changed.get(timeout=WAIT)
+        data, read_stat = got.get(timeout=WAIT)
+        if stat.version == 1 and data == b"1" and read_stat.mzxid == stat.mzxid:
+            good += 1
+    say("PIPELINE %d of %d" % (good, n))
+    z.stop()
+
+
 def readall(connect):
     # Each member alone, after sync: what it holds once it has caught up with the leader.
     for host in connect.split(","):
@@ -77,4 +99,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "write":
         write(sys.argv[2], sys.argv[3])
     else:
-        {"roundtrip": roundtrip, "expire": expire, "resume": resume, "readall": readall}[sys.argv[1]](sys.argv[2])
+        {"roundtrip": roundtrip, "expire": expire, "resume": resume, "readall": readall, "pipeline": pipeline}[sys.argv[1]](sys.argv[2])
