@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Xunit.Abstractions;
 using ZkCompat.CompatTests.Durability;
@@ -22,7 +21,6 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output)
     private const string Script = "ensemble/ensemble_client.py";
     private const string Root = "/failover";
     private const int AcksBeforeKill = 100;
-    private const int LogChars = 8_000;
 
     private static readonly TimeSpan LoadStartTimeout = TimeSpan.FromSeconds(30);
 
@@ -43,7 +41,7 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output)
             await using var load = ScriptProcess.StartClient(Script, ["load", ensemble.ConnectString, Root, "--stop-file", stopFile]);
             var failover = await FailOverAsync(ensemble, load);
             var acked = await StopLoadAsync(ensemble, load, stopFile);
-            await CheckEveryMemberHasAsync(ensemble, acked);
+            await EnsembleChecks.EveryMemberHasAsync(ensemble, [.. acked], output);
 
             output.WriteLine(
                 $"{kind}: killed the leader {failover.Killed}; after the kill: {failover.NewLeader} said leader at " +
@@ -66,7 +64,7 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output)
         var warm = await load.WaitForLineAsync(l => (IsAck(l) && ++seen >= AcksBeforeKill) || IsFail(l), LoadStartTimeout);
         if (warm is null || !IsAck(warm))
         {
-            Fail(ensemble, $"the load did not get {AcksBeforeKill} writes acknowledged within {LoadStartTimeout.TotalSeconds}s", load.Describe());
+            EnsembleChecks.Fail(ensemble, $"the load did not get {AcksBeforeKill} writes acknowledged within {LoadStartTimeout.TotalSeconds}s", load.Describe());
         }
 
         var leader = await ensemble.LeaderAsync();
@@ -82,7 +80,7 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output)
         var first = await load.WaitForLineAsync(l => IsAck(l) && AckMs(l) > killedMs, WriteTimeout);
         if (first is null)
         {
-            Fail(ensemble, $"no write was acknowledged within {WriteTimeout.TotalSeconds}s of killing the leader {leader} ({status})", load.Describe());
+            EnsembleChecks.Fail(ensemble, $"no write was acknowledged within {WriteTimeout.TotalSeconds}s of killing the leader {leader} ({status})", load.Describe());
         }
 
         output.WriteLine($"after the kill: {status}; first write after it: {first}");
@@ -91,7 +89,7 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output)
         output.WriteLine($"{leader} restarted and rejoined: {restarted}");
         if (await load.WaitForLineAsync(l => IsAck(l) && AckMs(l) > rejoinedMs, WriteTimeout) is null)
         {
-            Fail(ensemble, $"no write was acknowledged within {WriteTimeout.TotalSeconds}s of {leader} rejoining", load.Describe());
+            EnsembleChecks.Fail(ensemble, $"no write was acknowledged within {WriteTimeout.TotalSeconds}s of {leader} rejoining", load.Describe());
         }
 
         return new Failover(leader, status.Leader!, toLeader, toQuorum, TimeSpan.FromMilliseconds(AckMs(first) - killStartMs));
@@ -105,47 +103,10 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output)
         var lines = load.Lines();
         if (!exited || load.ExitCode != 0 || !lines.Any(l => l.StartsWith("DONE ", StringComparison.Ordinal)))
         {
-            Fail(ensemble, "the load client did not end cleanly", load.Describe());
+            EnsembleChecks.Fail(ensemble, "the load client did not end cleanly", load.Describe());
         }
 
         return [.. lines.Where(IsAck).Select(l => l.Split(' ')[1])];
-    }
-
-    /// <summary>Every member that is up, read directly after a sync, holds every acknowledged write, and all trees are equal.</summary>
-    private async Task CheckEveryMemberHasAsync(EnsembleUnderTest ensemble, IReadOnlyList<string> acked)
-    {
-        var status = await ensemble.WaitForQuorumAsync();
-        var leader = status.Leader!;
-        var leaderDump = TreeDump.Replicated(await ensemble.DumpAsync(leader));
-        var failures = new List<string>();
-        foreach (var member in ensemble.Members.Where(m => !m.IsDown))
-        {
-            var dump = member == leader ? leaderDump : TreeDump.Replicated(await ensemble.DumpAsync(member));
-            var paths = dump.Select(TreeDump.PathOf).ToHashSet(StringComparer.Ordinal);
-            var missing = acked.Where(p => !paths.Contains(p)).ToList();
-            output.WriteLine($"{member}, {status.Modes[member]}: {dump.Count} nodes, {missing.Count} of {acked.Count} acknowledged writes missing");
-            if (missing.Count > 0)
-            {
-                failures.Add($"{member} lacks {missing.Count} acknowledged writes, e.g. {string.Join(", ", missing.Take(10))}");
-            }
-
-            if (member != leader && TreeDump.Difference(leaderDump, dump, $"the leader {leader}", $"{member}") is { } difference)
-            {
-                failures.Add(difference);
-            }
-        }
-
-        if (failures.Count > 0)
-        {
-            Fail(ensemble, string.Join("\n", failures), "");
-        }
-    }
-
-    [DoesNotReturn]
-    private static void Fail(EnsembleUnderTest ensemble, string what, string details)
-    {
-        ensemble.Keep = true;
-        Assert.Fail($"{what}\n{details}\n{ensemble.Describe(LogChars)}");
     }
 
     private static bool IsAck(string line) => line.StartsWith("ACK ", StringComparison.Ordinal);

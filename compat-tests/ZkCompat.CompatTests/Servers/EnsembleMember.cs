@@ -23,7 +23,8 @@ internal sealed class EnsembleMember
     /// <summary>N of <c>server.N</c>, and the content of dataDir/myid.</summary>
     public int Id { get; }
 
-    public MemberSpec Spec { get; }
+    /// <summary>Changes only when <see cref="EnsembleUnderTest.ReplaceAsync"/> swaps the server on the same dataDir.</summary>
+    public MemberSpec Spec { get; internal set; }
 
     /// <summary>"java" or "zkcompat".</summary>
     public string Server => Spec.Server;

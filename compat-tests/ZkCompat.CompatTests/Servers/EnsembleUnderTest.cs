@@ -136,6 +136,29 @@ internal sealed class EnsembleUnderTest : IAsyncDisposable
         return await WaitForQuorumAsync();
     }
 
+    /// <summary>
+    /// Stops the member cleanly (SIGTERM), starts the other implementation ("java" or "zkcompat")
+    /// on the same myid, ports and dataDir, and waits until the quorum has it back.
+    /// </summary>
+    public async Task<QuorumStatus> ReplaceAsync(EnsembleMember member, string server)
+    {
+        CheckOwn(member);
+        member.IsDown = true;
+        if (!await Process(member).StopAsync(StopTimeout))
+        {
+            throw new InvalidOperationException($"{member} did not stop within {StopTimeout.TotalSeconds}s of SIGTERM");
+        }
+
+        member.RememberRun(LogCharsInErrors);
+        await Process(member).DisposeAsync();
+        member.Spec = member.Spec with { Server = server };
+        Launch(member);
+        return await WaitForQuorumAsync();
+    }
+
+    /// <summary>How many lines of the member's current run hold <paramref name="text"/>.</summary>
+    public static int LogCount(EnsembleMember member, string text) => Process(member).LogCount(text);
+
     /// <summary>SIGTERMs every member that is up, one by one (a clean stop); false if one did not exit in time.</summary>
     public async Task<bool> StopAsync()
     {

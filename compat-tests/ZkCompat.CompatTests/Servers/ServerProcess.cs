@@ -50,6 +50,9 @@ internal sealed class ServerProcess : IServerUnderTest
     /// <summary>True when the log says the port was taken between choosing it and binding it.</summary>
     public bool LostPortRace => _log.Contains("Address already in use");
 
+    /// <summary>How many lines of this run's output hold <paramref name="text"/> (case-insensitive).</summary>
+    public int LogCount(string text) => _log.Count(text);
+
     public static ServerProcess Start(IServerLauncher launcher, ServerSettings settings, int port, ServerStartOptions? options = null)
     {
         var server = new ServerProcess(launcher, settings, port, options ?? ServerStartOptions.Default);

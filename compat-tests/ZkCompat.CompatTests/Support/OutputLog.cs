@@ -29,6 +29,15 @@ internal sealed class OutputLog
         }
     }
 
+    /// <summary>How many lines hold <paramref name="text"/> (case-insensitive).</summary>
+    public int Count(string text)
+    {
+        lock (_gate)
+        {
+            return _lines.Count(line => line.Contains(text, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
     /// <summary>The last <paramref name="maxChars"/> characters, cut at a line start.</summary>
     public string Tail(int maxChars)
     {

@@ -3,10 +3,14 @@
 
   load HOSTS ROOT --stop-file F [--rate N] [--outstanding N] [--max-seconds S]
       Creates ROOT/w-<i> (data: i) at about N per second with at most --outstanding in flight,
-      through a client that knows every member and reconnects at once. Prints READY once ROOT
-      exists, then per request `ACK <path> <unix ms>` or `NACK <path> <error> <unix ms>` (a
-      NACKed create may or may not have happened), until the file F exists; drains (bounded),
-      prints `DONE acked=A nacked=N pending=P` and exits 0.
+      through a client that knows every member and reconnects at once. Prints `READY 0x<session>`
+      once ROOT exists, then per request `ACK <path> <unix ms>` or `NACK <path> <error> <unix ms>`
+      (a NACKed create may or may not have happened), until the file F exists; drains (bounded),
+      prints `DONE acked=A nacked=N pending=P lost=L session=0x<session>` (L: sessions lost) and
+      exits 0.
+  fill HOSTS ROOT COUNT
+      Creates ROOT (parents as needed) and ROOT/f-<i> for i < COUNT, all in flight at once, and
+      prints `FILLED <count>` once every create is acknowledged.
   dump HOST OUT --super-password P
       Against that one member: sync, then every node (path, data, Stat, ACL) as JSON lines into
       OUT (zkdurable.dump_tree, through a digest super session). Prints `DUMPED <count>`.
@@ -27,7 +31,7 @@ import threading
 import time
 import traceback
 
-from kazoo.client import KazooClient
+from kazoo.client import KazooClient, KazooState
 from kazoo.retry import KazooRetry
 
 sys.dont_write_bytecode = True  # no __pycache__ next to the scripts (in the test output either)
@@ -60,8 +64,10 @@ def client(hosts, timeout_s=SESSION_S, auth=None):
 
 def load(args):
     zk = client(args.hosts)
+    lost = []
+    zk.add_listener(lambda state: lost.append(now_ms()) if state == KazooState.LOST else None)
     zk.ensure_path(args.root)
-    emit("READY")
+    emit(f"READY 0x{zk.client_id[0]:x}")
     slots = threading.Semaphore(args.outstanding)
     counts = {"ACK": 0, "NACK": 0}
 
@@ -94,9 +100,23 @@ def load(args):
     deadline = time.monotonic() + DRAIN_S
     while drained < args.outstanding and slots.acquire(timeout=max(0.0, deadline - time.monotonic())):
         drained += 1
-    emit(f"DONE acked={counts['ACK']} nacked={counts['NACK']} pending={args.outstanding - drained}")
+    emit(f"DONE acked={counts['ACK']} nacked={counts['NACK']} pending={args.outstanding - drained} "
+         f"lost={len(lost)} session=0x{zk.client_id[0]:x}")
     zk.stop()
     zk.close()
+
+
+def fill(args):
+    zk = client(args.hosts)
+    try:
+        zk.ensure_path(args.root)
+        pending = [zk.create_async(f"{args.root}/f-{i:06d}", str(i).encode()) for i in range(args.count)]
+        for result in pending:
+            result.get(timeout=CONNECT_S)
+        emit(f"FILLED {len(pending)}")
+    finally:
+        zk.stop()
+        zk.close()
 
 
 def dump(args):
@@ -162,6 +182,11 @@ def main():
     p.add_argument("--outstanding", type=int, default=8)
     p.add_argument("--max-seconds", type=float, default=120.0)
     p.set_defaults(run=load)
+    p = sub.add_parser("fill")
+    p.add_argument("hosts")
+    p.add_argument("root")
+    p.add_argument("count", type=int)
+    p.set_defaults(run=fill)
     p = sub.add_parser("dump")
     p.add_argument("host")
     p.add_argument("out")

@@ -35,7 +35,7 @@ public sealed partial class QuorumPeer
         CurrentVote = vote;
         if (vote.Leader == _config.MyId)
         {
-            var leading = new Leading(_config, _replica, _network, nowMs);
+            var leading = new Leading(_config, _replica, _network, nowMs) { Trace = Trace };
             _role = leading;
             Trace?.Invoke($"LEADING (election epoch {vote.ElectionEpoch}, zxid {vote.Zxid})");
             foreach (var (channel, packets) in _parked)
@@ -50,7 +50,7 @@ public sealed partial class QuorumPeer
             foreach (var channel in _parked.Keys)
                 _network.Close(channel);
             var observer = !_config.IsVoter(_config.MyId);
-            _role = new Learning(_config, _replica, _network, vote.Leader, observer, nowMs);
+            _role = new Learning(_config, _replica, _network, vote.Leader, observer, nowMs) { Trace = Trace };
             Trace?.Invoke($"{(observer ? "OBSERVING" : "FOLLOWING")} leader {vote.Leader} (election epoch {vote.ElectionEpoch})");
         }
 

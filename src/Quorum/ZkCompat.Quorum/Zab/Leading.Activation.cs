@@ -119,6 +119,7 @@ internal sealed partial class Leading
             }
         }
 
+        Trace?.Invoke($"Syncing {(link.IsObserver ? "observer" : "follower")} {link.Sid} by {plan[0].Type.ToString().ToUpperInvariant()} (its last zxid {link.LastZxid}, ours {LastCommitted})");
         foreach (var packet in plan)
             _network.Send(link.Channel, packet);
         if (!link.IsObserver)

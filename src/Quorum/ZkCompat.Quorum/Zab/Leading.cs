@@ -28,6 +28,9 @@ internal sealed partial class Leading
     private readonly long _startMs;
     private long _nextPingMs;
 
+    /// <summary>Notable steps, one line each (the runtime logs them; tests grep the sync choice).</summary>
+    public Action<string>? Trace { get; init; }
+
     public Leading(QuorumConfig config, IReplica replica, IPeerNetwork network, long nowMs)
     {
         _config = config;

@@ -11,6 +11,8 @@ internal sealed partial class Learning
         if (channel != _channel || Abandoned is not null)
             return;
         _lastHeardMs = nowMs;
+        if (packet.Type is QuorumPacketType.Diff or QuorumPacketType.Trunc or QuorumPacketType.Snap)
+            Trace?.Invoke($"Synchronizing with leader {LeaderSid} by {packet.Type.ToString().ToUpperInvariant()} to {new Zxid(packet.Zxid)}");
         switch (packet.Type)
         {
             case QuorumPacketType.LeaderInfo:

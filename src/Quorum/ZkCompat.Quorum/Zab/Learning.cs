@@ -26,6 +26,9 @@ internal sealed partial class Learning
     private bool _newLeaderSeen;
     private HeldSync? _held;
 
+    /// <summary>Notable steps, one line each (the runtime logs them; tests grep the sync choice).</summary>
+    public Action<string>? Trace { get; init; }
+
     public Learning(QuorumConfig config, IReplica replica, IPeerNetwork network, long leaderSid, bool observer, long nowMs)
     {
         _config = config;
