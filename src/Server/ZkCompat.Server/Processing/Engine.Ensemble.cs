@@ -51,7 +51,11 @@ internal sealed partial class Engine
             case ServeWork w:
                 _serving = true;
                 _leading = w.Leader;
-                _lastPrepared = LastZxid > Zxid.Of(w.Epoch, 0) ? LastZxid : Zxid.Of(w.Epoch, 0);
+                // Like Java, a member serving an epoch reports at least its zxid 0 (srvr, reply
+                // headers): a client that saw it on a Java member is then not refused here.
+                if (LastZxid < Zxid.Of(w.Epoch, 0))
+                    LastZxid = Zxid.Of(w.Epoch, 0);
+                _lastPrepared = LastZxid;
                 break;
             case ResetWork w:
                 Reset(w.State);
