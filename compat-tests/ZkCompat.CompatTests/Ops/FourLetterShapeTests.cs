@@ -39,7 +39,11 @@ public class FourLetterShapeTests(OpsServers servers) : IClassFixture<OpsServers
         var java = await AskAsync("java", word);
         var ours = await AskAsync("zkcompat", word);
 
-        Assert.True(TextShape.Of(java).SequenceEqual(TextShape.Of(ours)), $"java:\n{java}\nzkcompat:\n{ours}");
+        // cons lists connections in hash-set order, and dump groups connections by expiry time,
+        // which depends on when each was last heard from: there the lines are compared as a set.
+        var unordered = word is "cons" or "dump";
+        IEnumerable<string> Shape(string text) => unordered ? TextShape.Of(text).Distinct().Order(StringComparer.Ordinal) : TextShape.Of(text);
+        Assert.True(Shape(java).SequenceEqual(Shape(ours)), $"java:\n{java}\nzkcompat:\n{ours}");
     }
 
     [Theory]
