@@ -35,6 +35,20 @@ public class ZkTestEnsembleTests
     }
 
     [Fact]
+    public async Task CloseSessionBehindEphemeralCreatesInFlight_OnLeaderAndFollower_TakesThemAll()
+    {
+        await using var ens = await ZkTestEnsemble.StartAsync(participants: 3);
+        var follower = ens.Members.First(m => m.Mode == "follower");
+
+        foreach (var member in new[] { ens.Leader!, follower })
+        {
+            await using var kazoo = KazooProcess.Start("ephclose", member.ConnectString);
+            var line = await kazoo.ReadLineAsync();
+            Assert.Matches(@"^CREATED \d+ LEFT 0$", line);
+        }
+    }
+
+    [Fact]
     public async Task ForceLeaderChangeAsync_NewLeaderTakesWrites_AndNothingIsLost()
     {
         await using var ens = await ZkTestEnsemble.StartAsync(participants: 3);

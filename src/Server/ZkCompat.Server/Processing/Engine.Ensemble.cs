@@ -176,8 +176,21 @@ internal sealed partial class Engine
     {
         if (_sessions.Get(sessionId) is { } session)
             session.Closing = true;
-        var ephemerals = Tree.EphemeralsOf(sessionId).ToList();
-        Propose(NewTxn(sessionId, cxid, OpCode.CloseSession, new CloseSessionTxn(ephemerals)));
+        // Writes of the session may still be in flight (they pipeline): its ephemerals are what
+        // prep sees, and later preps see them gone, parents' child counts included.
+        var ephemerals = _view.EphemeralsOf(sessionId);
+        var txn = NewTxn(sessionId, cxid, OpCode.CloseSession, new CloseSessionTxn(ephemerals));
+        _view.Begin(txn.Header.Zxid.Value);
+        foreach (var path in ephemerals)
+        {
+            var parent = ZkCompat.Server.Tree.PathRules.Parent(path);
+            if (_view.Get(parent) is { } record)
+                _view.Put(parent, record with { ChildCount = record.ChildCount - 1 });
+            _view.Put(path, null);
+        }
+
+        _view.End();
+        Propose(txn);
     }
 
     private SessionQueue QueueOf(long sessionId)

@@ -37,6 +37,24 @@ internal sealed class PrepView(DataTree tree)
         _touched.Add(path);
     }
 
+    /// <summary>
+    /// The session's ephemerals as prep sees them: the applied tree's, plus those created in
+    /// flight, minus those deleted in flight (Java's closeSession prep over outstanding changes).
+    /// </summary>
+    public List<string> EphemeralsOf(long sessionId)
+    {
+        var paths = tree.EphemeralsOf(sessionId).ToList();
+        foreach (var (path, change) in _changes)
+        {
+            if (change.Record is null)
+                paths.Remove(path);
+            else if (change.Record.EphemeralOwner == sessionId && !paths.Contains(path))
+                paths.Add(path);
+        }
+
+        return paths;
+    }
+
     /// <summary>The applied data length of a node (quota checks use the applied tree, as Java's do).</summary>
     public int? DataLength(string path) => tree.Get(path)?.Data?.Length;
 

@@ -1,6 +1,6 @@
 """kazoo (a real, independent ZooKeeper client) for ZkCompat.Testing's tests.
 
-usage: zk_client.py roundtrip|expire|resume|readall|pipeline <connect-string> | write <connect-string> <path>
+usage: zk_client.py roundtrip|expire|resume|readall|pipeline|ephclose <connect-string> | write <connect-string> <path>
 Prints one fact per line; 'expire' and 'resume' wait for a line on stdin after their setup.
 Every wait is bounded; on failure a line starting with FAIL says why.
 """
@@ -86,6 +86,21 @@ def pipeline(connect):
     z.stop()
 
 
+def ephclose(connect):
+    # Ephemeral creates still in flight when the session closes (kazoo queues the close behind
+    # them): every one must go with the session. Another client counts what is left after a sync.
+    z = client(connect)
+    root = "/ephclose-%x" % z.client_id[0]
+    z.ensure_path(root)
+    pending = [z.create_async("%s/e%d" % (root, i), b"", ephemeral=True) for i in range(100)]
+    z.stop()
+    created = sum(1 for p in pending if p.exception is None and p.value is not None)
+    other = client(connect)
+    other.sync(root)
+    say("CREATED %d LEFT %d" % (created, len(other.get_children(root))))
+    other.stop()
+
+
 def readall(connect):
     # Each member alone, after sync: what it holds once it has caught up with the leader.
     for host in connect.split(","):
@@ -99,4 +114,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "write":
         write(sys.argv[2], sys.argv[3])
     else:
-        {"roundtrip": roundtrip, "expire": expire, "resume": resume, "readall": readall, "pipeline": pipeline}[sys.argv[1]](sys.argv[2])
+        {"roundtrip": roundtrip, "expire": expire, "resume": resume, "readall": readall, "pipeline": pipeline, "ephclose": ephclose}[sys.argv[1]](sys.argv[2])
