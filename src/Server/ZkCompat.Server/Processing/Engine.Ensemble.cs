@@ -101,7 +101,7 @@ internal sealed partial class Engine
     }
 
     /// <summary>Admits a request of a live session: false when it must wait behind the session's requests in flight.</summary>
-    private bool Admit(RequestWork w, Sessions.Session session)
+    private bool Admit(in ClientRequest w, Sessions.Session session)
     {
         if (!_leading)
             _ensemble!.Touched(session.Id, session.TouchTimeoutMs);
