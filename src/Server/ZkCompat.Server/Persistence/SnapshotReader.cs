@@ -122,15 +122,13 @@ internal static class SnapshotReader
             var pzxid = SpanJute.ReadLong(span, ref offset);
             if (!acls.TryGetValue(aclId, out var list))
                 throw new InvalidDataException($"node {path} refers to unknown ACL id {aclId}");
-            var node = new DataNode(data, list, new Zxid(czxid), ctime, owner)
-            {
-                Mzxid = new Zxid(mzxid),
-                Pzxid = new Zxid(pzxid),
-                Mtime = mtime,
-                Version = version,
-                Cversion = cversion,
-                Aversion = aversion,
-            };
+            var node = DataNode.Create(data, list, new Zxid(czxid), ctime, owner);
+            node.Mzxid = new Zxid(mzxid);
+            node.Pzxid = new Zxid(pzxid);
+            node.Mtime = mtime;
+            node.Version = version;
+            node.Cversion = cversion;
+            node.Aversion = aversion;
             nodes.Add((path.Length == 0 ? "/" : path, node));
         }
     }

@@ -68,6 +68,8 @@ internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
             {
                 if (image is not null)
                     Write(image);
+                // Dead before then() runs: the image is as big as the tree's stat fields.
+                image = null;
             }
             finally
             {

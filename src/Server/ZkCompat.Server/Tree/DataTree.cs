@@ -28,10 +28,10 @@ internal sealed class DataTree
     {
         _nodes = new(StringComparer.Ordinal);
         Quotas = new Quotas(this);
-        Add("/", new DataNode([], Acls.Open, Zxid.Zero, 0, 0));
-        Add(ZooKeeperPath, new DataNode([], Acls.Open, Zxid.Zero, 0, 0));
-        Add(QuotaPath, new DataNode([], Acls.Open, Zxid.Zero, 0, 0));
-        Add(ConfigPath, new DataNode([], Acls.ReadOnly, Zxid.Zero, 0, 0) { Aversion = -1 });
+        Add("/", new DataNode([], Acls.Open, Zxid.Zero, 0));
+        Add(ZooKeeperPath, new DataNode([], Acls.Open, Zxid.Zero, 0));
+        Add(QuotaPath, new DataNode([], Acls.Open, Zxid.Zero, 0));
+        Add(ConfigPath, new DataNode([], Acls.ReadOnly, Zxid.Zero, 0) { Aversion = -1 });
     }
 
     private DataTree(int capacity)
@@ -88,6 +88,8 @@ internal sealed class DataTree
 
         if (tree.Get("/") is null)
             throw new InvalidDataException("snapshot has no root node");
+        foreach (var node in tree._nodes.Values)
+            node.TrimChildren();
         tree.Quotas.Rebuild();
         return tree;
     }
@@ -170,7 +172,7 @@ internal sealed class DataTree
             Rehash(parentPath, parent);
         }
 
-        Add(path, new DataNode(data, _acls.Intern(acls), zxid, time, ephemeralOwner));
+        Add(path, DataNode.Create(data, _acls.Intern(acls), zxid, time, ephemeralOwner));
         Quotas.Created(path, data?.Length ?? 0);
         Metrics?.NodeWritten(path, data?.Length ?? 0);
         events.Add(new ChangeEvent(EventType.NodeCreated, path));
