@@ -1,5 +1,7 @@
 using System.Buffers;
+using ZkCompat.Protocol.Codes;
 using ZkCompat.Protocol.Framing;
+using ZkCompat.Protocol.Ids;
 using ZkCompat.Protocol.Jute;
 using ZkCompat.Protocol.Records;
 using ZkCompat.Server.Net;
@@ -23,6 +25,13 @@ internal sealed class DiscardingChannel : IClientChannel
     {
         _output.ResetWrittenCount();
         FrameWriter.WriteFrame(_output, header, body);
+        Replies++;
+    }
+
+    public void Reply(int xid, Zxid zxid, ErrorCode err, IJuteWritable? body)
+    {
+        _output.ResetWrittenCount();
+        FrameWriter.WriteReplyFrame(_output, xid, zxid, err, body);
         Replies++;
     }
 

@@ -11,6 +11,12 @@ if (args is ["--tree-memory", var count])
     return;
 }
 
+if (args is ["--make-snapshot", var targetDir, var nodes])
+{
+    Console.WriteLine(TreeMemory.MakeSnapshot(targetDir, int.Parse(nodes, System.Globalization.CultureInfo.InvariantCulture)));
+    return;
+}
+
 if (args is ["--recover", var dataDir])
 {
     Console.WriteLine(RecoveryTiming.Measure(dataDir));

@@ -84,8 +84,8 @@ def targets(res):
     if e:
         j = e["java"].get("ops_per_s")
         z = e["zkcompat"].get("ops_per_s") if e["zkcompat"].get("available") else None
-        rows.append(f"| 3-node ensemble write throughput | {fmt(j)}/s | {fmt(z) if z else 'not available yet'} | "
-                    f"{'ratio ' + fmt(z / j, 2) + '×' if z else 'the quorum does not exist in ZkCompat yet'} |")
+        rows.append(f"| 3-node ensemble write throughput | {fmt(j)}/s | {fmt(z) + '/s' if z else 'not available'} | "
+                    f"{'ratio ' + fmt(z / j, 2) + '×' if z else 'ZkCompat did not form a quorum (modes ' + ', '.join(e['zkcompat'].get('modes') or []) + ')'} |")
     return "\n".join(rows)
 
 

@@ -18,6 +18,8 @@ public class PortInUseTests
     {
         using var dir = new TempDir();
         await using var first = StandaloneServer.Start(Options(dir, 0), NullLoggerFactory.Instance);
+        // The startup snapshot is written while the first server already serves.
+        Assert.True(SpinWait.SpinUntil(StartupSnapshotWritten(dir), TimeSpan.FromSeconds(30)), "no startup snapshot");
         var files = Files(dir);
 
         var refused = Assert.ThrowsAny<SocketException>(() => StandaloneServer.Start(Options(dir, first.Endpoint.Port), NullLoggerFactory.Instance));
@@ -25,6 +27,9 @@ public class PortInUseTests
         Assert.Equal(SocketError.AddressAlreadyInUse, refused.SocketErrorCode);
         Assert.Equal(files, Files(dir));
     }
+
+    private static Func<bool> StartupSnapshotWritten(TempDir dir) => () =>
+        File.Exists(Path.Combine(dir.Path, "version-2", "snapshot.0")) && !File.Exists(Path.Combine(dir.Path, "version-2", "snapshot.0.tmp"));
 
     private static string[] Files(TempDir dir) =>
         [.. Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories).Select(f => $"{f} {new FileInfo(f).Length}").Order(StringComparer.Ordinal)];

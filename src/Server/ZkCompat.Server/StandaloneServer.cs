@@ -36,9 +36,14 @@ internal sealed class StandaloneServer : IAsyncDisposable
         var state = directory.Recover(options.TrustEmptySnapshot);
         RecordRecovery(metrics, state, (long)time.GetElapsedTime(started).TotalMilliseconds);
         _store = new StandaloneStore(storage, directory, options.PreAllocBytes, options.ForceSync, options.SnapCount, logger, metrics);
-        // Like Java, start from a clean snapshot of what was recovered.
-        _store.WriteSnapshotNow(SnapshotImage.Capture(state.Tree, state.LastZxid, state.Sessions.Select(s => (s.Key, s.Value))));
-        ReleaseRecoveryGarbage(state);
+        // Like Java, start from a clean snapshot of what was recovered, written while serving; then
+        // recovery's garbage (and the image's) is given back. When nothing was replayed after the
+        // snapshot loaded, Java would only write the same state again under the same name.
+        var nodeCount = state.Tree.NodeCount;
+        var image = state.FromSnapshot && state.TxnsLoaded is { Count: 0 }
+            ? null
+            : SnapshotImage.Capture(state.Tree, state.LastZxid, state.Sessions.Select(s => (s.Key, s.Value)));
+        _store.WriteStartupSnapshot(image, () => ReleaseRecoveryGarbage(nodeCount));
         Engine = new Engine(options, time, logger, _store, state, metrics);
         _loop = Engine.RunAsync(_stop.Token);
         // Expiry buckets are tickTime apart; checking twice a tick keeps expiry within half a tick of Java's.
@@ -66,9 +71,9 @@ internal sealed class StandaloneServer : IAsyncDisposable
     /// of the data. One compacting collection that returns the memory to the system keeps a
     /// recovered server's RSS near its live tree (a few ms per 100,000 znodes; nothing to do when empty).
     /// </summary>
-    private static void ReleaseRecoveryGarbage(RecoveredState state)
+    private static void ReleaseRecoveryGarbage(int nodeCount)
     {
-        if (state.Tree.NodeCount > 10_000)
+        if (nodeCount > 10_000)
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 

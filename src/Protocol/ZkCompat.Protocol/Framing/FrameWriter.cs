@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using ZkCompat.Protocol.Codes;
+using ZkCompat.Protocol.Ids;
 using ZkCompat.Protocol.Jute;
 
 namespace ZkCompat.Protocol.Framing;
@@ -15,6 +17,19 @@ public static class FrameWriter
         var writer = new JuteWriter(output);
         header.Write(writer);
         body?.Write(writer);
+        PatchLength(output, start);
+    }
+
+    /// <summary>A reply frame: the <c>ReplyHeader</c> fields written from values (no header record), then the body.</summary>
+    public static void WriteReplyFrame(ArrayBufferWriter<byte> output, int xid, Zxid zxid, ErrorCode err, IJuteWritable? body)
+    {
+        var start = output.WrittenCount;
+        var header = output.GetSpan(20);
+        BinaryPrimitives.WriteInt32BigEndian(header[4..], xid);
+        BinaryPrimitives.WriteInt64BigEndian(header[8..], zxid.Value);
+        BinaryPrimitives.WriteInt32BigEndian(header[16..], (int)err);
+        output.Advance(20);
+        body?.Write(new JuteWriter(output));
         PatchLength(output, start);
     }
 

@@ -13,7 +13,12 @@ public class MetricRegistryTests
     [InlineData("/", null)]
     [InlineData("//a", "")]
     [InlineData("a/b", "b")]
-    public void TopNamespace_IsTheFirstSegment(string path, string? ns) => Assert.Equal(ns, MetricRegistry.TopNamespace(path));
+    public void TopNamespace_IsTheFirstSegment(string path, string? ns)
+    {
+        Assert.Equal(ns, MetricRegistry.TopNamespace(path));
+        Assert.Equal(ns is not null, MetricRegistry.TryTopNamespace(path, out var span));
+        Assert.Equal(ns ?? "", span.ToString());
+    }
 
     [Fact]
     public void NodeRead_OfTheRoot_CountsNoNamespace()

@@ -27,6 +27,18 @@ public class TxnLogTests
     }
 
     [Fact]
+    public void Scan_SkippingThroughAZxid_ReturnsOnlyLaterTxns_AndStillEndsClean()
+    {
+        using var dir = new TempDir();
+        WriteLog(dir.Path, new FaultyStorage(), 1, 5);
+
+        var scan = TxnLogScanner.Scan(DiskStorage.Instance, LogFile(dir.Path, 1), skipThrough: 3);
+
+        Assert.Equal(LogTail.Clean, scan.Tail);
+        Assert.Equal([4L, 5], scan.Txns.Select(t => t.Txn.Header.Zxid.Value));
+    }
+
+    [Fact]
     public void NewLog_IsHeaderPlusWholePreallocationSteps_AsJavaPads()
     {
         using var dir = new TempDir();

@@ -11,7 +11,7 @@ internal sealed class SessionQueue
 {
     public Queue<PendingOp> InFlight { get; } = new();
 
-    public Queue<RequestWork> Waiting { get; } = new();
+    public Queue<ClientRequest> Waiting { get; } = new();
 
     public bool Idle => InFlight.Count == 0 && Waiting.Count == 0;
 }

@@ -18,6 +18,8 @@ internal sealed class MetricRegistry
     private readonly Dictionary<string, CounterSet> _counterSets = new(StringComparer.Ordinal);
     private readonly List<Action<List<(string Key, object Value)>>> _dumpInJavaOrder = [];
     private readonly List<Action> _resets = [];
+    private readonly SummarySet _readPerNamespace;
+    private readonly SummarySet _writePerNamespace;
 
     public MetricRegistry()
     {
@@ -53,6 +55,8 @@ internal sealed class MetricRegistry
         WatchBytes = _counters["watch_bytes"];
         ReadLatency = _summaries["readlatency"];
         UpdateLatency = _summaries["updatelatency"];
+        _readPerNamespace = _summarySets["read_per_namespace"];
+        _writePerNamespace = _summarySets["write_per_namespace"];
     }
 
     /// <summary>Bytes of every frame (length prefix included) and four-letter word read from clients.</summary>
@@ -97,15 +101,15 @@ internal sealed class MetricRegistry
     /// <summary>A getData, exists or getChildren answered from the tree (Java's DataTree.updateReadStat).</summary>
     public void NodeRead(string path, long bytes)
     {
-        if (TopNamespace(path) is { } ns)
-            _summarySets["read_per_namespace"].Add(ns, path.Length + bytes + StatOverheadBytes);
+        if (TryTopNamespace(path, out var ns))
+            _readPerNamespace.Add(ns, path.Length + bytes + StatOverheadBytes);
     }
 
     /// <summary>A node created, deleted (bytes 0) or its data set (Java's DataTree.updateWriteStat).</summary>
     public void NodeWritten(string path, long bytes)
     {
-        if (TopNamespace(path) is { } ns)
-            _summarySets["write_per_namespace"].Add(ns, path.Length + bytes);
+        if (TryTopNamespace(path, out var ns))
+            _writePerNamespace.Add(ns, path.Length + bytes);
     }
 
     /// <summary>A write refused with QUOTAEXCEEDED by a hard limit.</summary>
@@ -145,6 +149,21 @@ internal sealed class MetricRegistry
         while (length > 0 && parts[length - 1].Length == 0)
             length--;
         return length > 1 ? parts[1] : null;
+    }
+
+    /// <summary><see cref="TopNamespace"/> without a new string for the usual "/ns/..." path (the read path allocates nothing).</summary>
+    public static bool TryTopNamespace(string path, out ReadOnlySpan<char> ns)
+    {
+        if (path.Length > 1 && path[0] == '/' && path[1] != '/')
+        {
+            var end = path.IndexOf('/', 1);
+            ns = end < 0 ? path.AsSpan(1) : path.AsSpan(1, end - 1);
+            return true;
+        }
+
+        var top = TopNamespace(path);
+        ns = top;
+        return top is not null;
     }
 
     private void Order<T>(MetricKind kind, Dictionary<string, T> byName, Func<T, Action<List<(string, object)>>> dump, Func<T, Action> reset)

@@ -13,15 +13,19 @@ internal sealed class SummarySet(string name, bool percentiles)
 
     public string Name { get; } = name;
 
-    public void Add(string key, long value)
+    public void Add(string key, long value) => Add(key.AsSpan(), value);
+
+    /// <summary>Adds under <paramref name="key"/>; a key seen before costs no allocation.</summary>
+    public void Add(ReadOnlySpan<char> key, long value)
     {
-        Summary summary;
+        Summary? summary;
         lock (_gate)
         {
-            if (!_byKey.TryGetValue(key, out summary!))
+            if (!_byKey.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out summary))
             {
-                _byKey[key] = summary = new Summary(key + "_" + Name, percentiles);
-                _keysInOrder.Add(key);
+                var name = key.ToString();
+                _byKey[name] = summary = new Summary(name + "_" + Name, percentiles);
+                _keysInOrder.Add(name);
             }
         }
 

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using ZkCompat.Protocol.Codes;
 using ZkCompat.Protocol.Framing;
+using ZkCompat.Protocol.Ids;
 using ZkCompat.Protocol.Jute;
 using ZkCompat.Protocol.Records;
 using ZkCompat.Server.Ops;
@@ -94,25 +95,41 @@ internal sealed class ClientConnection : IClientChannel
 
     public void Send(IJuteWritable header, IJuteWritable? body)
     {
+        if (header is ReplyHeader reply)
+        {
+            Reply(reply.Xid, reply.Zxid, reply.Err, body);
+            return;
+        }
+
         lock (_gate)
         {
             if (_closing)
                 return;
             var before = _pending.WrittenCount;
             FrameWriter.WriteFrame(_pending, header, body);
-            if (header is ReplyHeader { Xid: not Xids.Notification } && _unanswered > 0)
+            _stats?.Sent(header, _pending.WrittenCount - before);
+            LimitPending();
+        }
+
+        _outputReady.Writer.TryWrite(true);
+    }
+
+    public void Reply(int xid, Zxid zxid, ErrorCode err, IJuteWritable? body)
+    {
+        lock (_gate)
+        {
+            if (_closing)
+                return;
+            var before = _pending.WrittenCount;
+            FrameWriter.WriteReplyFrame(_pending, xid, zxid, err, body);
+            if (xid != Xids.Notification && _unanswered > 0)
             {
                 _unanswered--;
                 _throttle.Exit();
             }
 
-            _stats?.Sent(header, _pending.WrittenCount - before);
-            if (_pending.WrittenCount > MaxPendingBytes)
-            {
-                Log.ClosingBadConnection(_logger, RemoteAddress, "client is not reading its replies");
-                _pending.ResetWrittenCount();
-                _closing = true;
-            }
+            _stats?.SentReply(xid, zxid, _pending.WrittenCount - before);
+            LimitPending();
         }
 
         _outputReady.Writer.TryWrite(true);
@@ -189,6 +206,17 @@ internal sealed class ClientConnection : IClientChannel
         }
     }
 
+    /// <summary>Under the gate: drops a client that stopped reading its replies.</summary>
+    private void LimitPending()
+    {
+        if (_pending.WrittenCount > MaxPendingBytes)
+        {
+            Log.ClosingBadConnection(_logger, RemoteAddress, "client is not reading its replies");
+            _pending.ResetWrittenCount();
+            _closing = true;
+        }
+    }
+
     private bool IsClosing
     {
         get
@@ -201,9 +229,7 @@ internal sealed class ClientConnection : IClientChannel
     private ConnectWork DecodeConnect(ReadOnlySequence<byte> frame)
     {
         var reader = new JuteReader(frame);
-        var request = ConnectRequest.Read(ref reader);
-        var hasReadOnlyByte = reader.TryReadBool(out _);
-        return new ConnectWork(this, request, hasReadOnlyByte);
+        return new ConnectWork(this, ConnectRequest.Read(ref reader), reader.TryReadBool(out _));
     }
 
     /// <summary>Whether the first int of a fresh connection is a four-letter word rather than a frame length (§8.1).</summary>

@@ -1,3 +1,5 @@
+using ZkCompat.Protocol.Codes;
+using ZkCompat.Protocol.Ids;
 using ZkCompat.Protocol.Jute;
 using ZkCompat.Protocol.Records;
 
@@ -18,6 +20,9 @@ internal interface IClientChannel
     HashSet<Id> AuthIds { get; }
 
     void Send(IJuteWritable header, IJuteWritable? body);
+
+    /// <summary>A reply (or notification) frame: <see cref="ReplyHeader"/>'s fields, then the body.</summary>
+    void Reply(int xid, Zxid zxid, ErrorCode err, IJuteWritable? body) => Send(new ReplyHeader(xid, zxid, err), body);
 
     /// <summary>Handshake reply; the connection starts reading requests once it is sent.</summary>
     void SendConnectResponse(ConnectResponse response, bool withReadOnlyByte);

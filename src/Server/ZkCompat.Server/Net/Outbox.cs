@@ -1,3 +1,5 @@
+using ZkCompat.Protocol.Codes;
+using ZkCompat.Protocol.Ids;
 using ZkCompat.Protocol.Jute;
 using ZkCompat.Protocol.Records;
 
@@ -34,6 +36,10 @@ internal sealed class Outbox
 
     public void Send(IClientChannel ch, IJuteWritable header, IJuteWritable? body) => Post(new Message(ch, header, body, Kind.Frame));
 
+    /// <summary>A reply: its header travels as values, so answering a request allocates no header record.</summary>
+    public void Reply(IClientChannel ch, int xid, Zxid zxid, ErrorCode err, IJuteWritable? body) =>
+        Post(new Message(ch, null, body, Kind.Reply, xid, zxid, err));
+
     public void Connected(IClientChannel ch, ConnectResponse response, bool withReadOnlyByte) =>
         Post(new Message(ch, response, null, withReadOnlyByte ? Kind.ConnectedWithReadOnly : Kind.Connected));
 
@@ -51,6 +57,9 @@ internal sealed class Outbox
     {
         switch (m.Kind)
         {
+            case Kind.Reply:
+                m.Channel.Reply(m.Xid, m.Zxid, m.Err, m.Body);
+                break;
             case Kind.Frame:
                 m.Channel.Send(m.Header!, m.Body);
                 break;
@@ -65,11 +74,12 @@ internal sealed class Outbox
 
     private enum Kind
     {
+        Reply,
         Frame,
         Connected,
         ConnectedWithReadOnly,
         Close,
     }
 
-    private readonly record struct Message(IClientChannel Channel, IJuteWritable? Header, IJuteWritable? Body, Kind Kind);
+    private readonly record struct Message(IClientChannel Channel, IJuteWritable? Header, IJuteWritable? Body, Kind Kind, int Xid = 0, Zxid Zxid = default, ErrorCode Err = ErrorCode.Ok);
 }

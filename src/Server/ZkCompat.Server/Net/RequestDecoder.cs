@@ -23,7 +23,7 @@ internal sealed class RequestDecoder(IClientChannel channel)
     private readonly Dictionary<string, PathWatchRequest> _unwatched = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PathWatchRequest> _watched = new(StringComparer.Ordinal);
 
-    public RequestWork Decode(ReadOnlySequence<byte> frame)
+    public ClientRequest Decode(ReadOnlySequence<byte> frame)
     {
         var reader = new JuteReader(frame);
         var xid = reader.ReadInt();
@@ -31,19 +31,19 @@ internal sealed class RequestDecoder(IClientChannel channel)
         if (op is OpCode.Exists or OpCode.GetData or OpCode.GetChildren or OpCode.GetChildren2
             && frame.IsSingleSegment && TryPathWatch(frame.FirstSpan[8..]) is { } cached)
         {
-            return new RequestWork(channel, xid, op, cached, Malformed: false);
+            return new ClientRequest(channel, xid, op, cached, Malformed: false);
         }
 
         try
         {
             return Requests.TryReadRequest(op, ref reader, out var body)
-                ? new RequestWork(channel, xid, op, body, Malformed: false)
-                : new RequestWork(channel, xid, op, null, Malformed: false);
+                ? new ClientRequest(channel, xid, op, body, Malformed: false)
+                : new ClientRequest(channel, xid, op, null, Malformed: false);
         }
         catch (ProtocolException) when (op != OpCode.Auth)
         {
             // Java answers an unreadable record with MARSHALLINGERROR; a bad auth packet closes.
-            return new RequestWork(channel, xid, op, null, Malformed: true);
+            return new ClientRequest(channel, xid, op, null, Malformed: true);
         }
     }
 

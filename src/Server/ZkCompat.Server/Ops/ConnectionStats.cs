@@ -1,4 +1,5 @@
 using ZkCompat.Protocol.Codes;
+using ZkCompat.Protocol.Ids;
 using ZkCompat.Protocol.Records;
 
 namespace ZkCompat.Server.Ops;
@@ -84,36 +85,14 @@ internal sealed class ConnectionStats
     /// </summary>
     public void Sent(object header, int bytes)
     {
-        long? latencyMs = null;
-        OpCode? answered = null;
-        lock (_gate)
-        {
-            _sent++;
-            if (header is ReplyHeader reply && reply.Xid != Xids.Notification && _pending.TryDequeue(out var request))
-            {
-                latencyMs = (long)_time.GetElapsedTime(request.Timestamp).TotalMilliseconds;
-                answered = request.Op;
-                _lastOp = OpNames.Of(request.Op);
-                _lastCxid = reply.Xid;
-                _lastZxid = reply.Zxid.Value;
-                _lastResponseMs = MonotonicMs();
-            }
-        }
-
-        if (latencyMs is { } ms)
-            Latency.Add(ms);
-        var packetBytes = header is ReplyHeader ? bytes - 4 : (int?)null;
-        if (header is ReplyHeader { Xid: Xids.Notification })
-            _server.Metrics.WatchBytes.Add(bytes - 4);
-        if (answered is { } op && latencyMs is { } requestMs && op is not (OpCode.Auth or OpCode.Sasl))
-        {
-            (MakesTxn(op) ? _server.Metrics.UpdateLatency : _server.Metrics.ReadLatency).Add(requestMs);
-            if (op != OpCode.Ping)
-                _server.Metrics.ResponseBytes.Add(bytes - 4);
-        }
-
-        _server.Sent(packetBytes, latencyMs);
+        if (header is ReplyHeader reply)
+            SentReply(reply.Xid, reply.Zxid, bytes);
+        else
+            Sent(isReply: false, 0, default, bytes);
     }
+
+    /// <summary>A ReplyHeader frame (a reply or, with xid -1, a notification) went out; see <see cref="Sent(object, int)"/>.</summary>
+    public void SentReply(int xid, Zxid zxid, int bytes) => Sent(isReply: true, xid, zxid, bytes);
 
     /// <summary>crst: zero the counters, as Java's resetStats does.</summary>
     public void Reset()
@@ -134,6 +113,39 @@ internal sealed class ConnectionStats
             _sent += packets;
         for (var i = 0; i < packets; i++)
             _server.Sent(null, null);
+    }
+
+    private void Sent(bool isReply, int xid, Zxid zxid, int bytes)
+    {
+        long? latencyMs = null;
+        OpCode? answered = null;
+        lock (_gate)
+        {
+            _sent++;
+            if (isReply && xid != Xids.Notification && _pending.TryDequeue(out var request))
+            {
+                latencyMs = (long)_time.GetElapsedTime(request.Timestamp).TotalMilliseconds;
+                answered = request.Op;
+                _lastOp = OpNames.Of(request.Op);
+                _lastCxid = xid;
+                _lastZxid = zxid.Value;
+                _lastResponseMs = MonotonicMs();
+            }
+        }
+
+        if (latencyMs is { } ms)
+            Latency.Add(ms);
+        var packetBytes = isReply ? bytes - 4 : (int?)null;
+        if (isReply && xid == Xids.Notification)
+            _server.Metrics.WatchBytes.Add(bytes - 4);
+        if (answered is { } op && latencyMs is { } requestMs && op is not (OpCode.Auth or OpCode.Sasl))
+        {
+            (MakesTxn(op) ? _server.Metrics.UpdateLatency : _server.Metrics.ReadLatency).Add(requestMs);
+            if (op != OpCode.Ping)
+                _server.Metrics.ResponseBytes.Add(bytes - 4);
+        }
+
+        _server.Sent(packetBytes, latencyMs);
     }
 
     /// <summary>Requests Java gives a txn header (writes, their errors, session changes): their latency is updatelatency.</summary>

@@ -41,7 +41,7 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
         var (recovered, replayed) = Replay(state, logs);
         // Java replays (and counts) only from a snapshot or, trusting an empty one, from logs alone.
         var replaying = snapshot is not null || logs.Count > 0;
-        return recovered with { SnapshotLoadMs = snapshotLoadMs, TxnsLoaded = replaying ? (replayed, clock.ElapsedMilliseconds) : null };
+        return recovered with { FromSnapshot = snapshot is not null, SnapshotLoadMs = snapshotLoadMs, TxnsLoaded = replaying ? (replayed, clock.ElapsedMilliseconds) : null };
     }
 
     /// <summary>Keeps the newest <paramref name="retain"/> snapshots and the logs they need; deletes the rest.</summary>
@@ -134,7 +134,7 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
         var replayed = 0;
         for (var i = first; i < logs.Count; i++)
         {
-            var scan = TxnLogScanner.Scan(storage, logs[i].Path);
+            var scan = TxnLogScanner.Scan(storage, logs[i].Path, skipThrough: last.Value);
             foreach (var (txn, _) in scan.Txns)
             {
                 var zxid = txn.Header.Zxid;

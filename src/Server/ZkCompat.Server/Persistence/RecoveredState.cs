@@ -6,6 +6,9 @@ namespace ZkCompat.Server.Persistence;
 /// <summary>What the data directory held: the tree, the live sessions and the last zxid.</summary>
 internal sealed record RecoveredState(DataTree Tree, Dictionary<long, int> Sessions, Zxid LastZxid)
 {
+    /// <summary>Whether a snapshot was loaded (else the tree is empty or built from logs alone).</summary>
+    public bool FromSnapshot { get; init; }
+
     /// <summary>How long the snapshot took to load (ms), for startup_snap_load_time.</summary>
     public long SnapshotLoadMs { get; init; }
 

@@ -53,11 +53,29 @@ internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
         _snapshotting = Task.Run(() => Write(image));
     }
 
-    /// <summary>Writes a snapshot now, on the caller's thread (the startup snapshot).</summary>
-    public void WriteSnapshotNow(SnapshotImage image)
+    /// <summary>
+    /// The startup snapshot, written while the server already serves: what it holds is durable in
+    /// the snapshot and logs it was recovered from, and later txns go to a new log (as with every
+    /// snapshot). No image: the newest snapshot already is the state. <paramref name="then"/> runs
+    /// after it, written or not.
+    /// </summary>
+    public void WriteStartupSnapshot(SnapshotImage? image, Action then)
     {
         _log.Roll();
-        Write(image, rethrow: true);
+        _snapshotting = Task.Run(() =>
+        {
+            try
+            {
+                if (image is not null)
+                    Write(image);
+                // Dead before then() runs: the image is as big as the tree's stat fields.
+                image = null;
+            }
+            finally
+            {
+                then();
+            }
+        });
     }
 
     public async ValueTask DisposeAsync()
@@ -66,7 +84,7 @@ internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
         _log.Dispose();
     }
 
-    private void Write(SnapshotImage image, bool rethrow = false)
+    private void Write(SnapshotImage image)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -75,7 +93,7 @@ internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
             _snapshotTime?.Add(clock.ElapsedMilliseconds);
             PersistenceLog.SnapshotWritten(_logger, image.Zxid.ToString(), clock.ElapsedMilliseconds);
         }
-        catch (IOException e) when (!rethrow)
+        catch (IOException e)
         {
             // The txn log still holds everything; the next snapshot will try again.
             PersistenceLog.SnapshotFailed(_logger, image.Zxid.ToString(), e.Message);

@@ -14,7 +14,9 @@ internal static class TxnLogScanner
 {
     private const int EntryOverhead = 13;
 
-    public static LogScan Scan(IStorage storage, string path)
+    /// <param name="skipThrough">Entries up to this zxid are checked (length, end byte, CRC) but not decoded
+    /// nor returned: recovery has them in its snapshot already.</param>
+    public static LogScan Scan(IStorage storage, string path, long skipThrough = long.MinValue)
     {
         using var file = storage.OpenRead(path);
         var txns = new List<(Txn, TxnDigest?)>();
@@ -40,6 +42,13 @@ internal static class TxnLogScanner
             {
                 var tail = AllZeroFrom(file, position + EntryOverhead + Math.Max(0, length)) ? LogTail.Torn : LogTail.Corrupt;
                 return new LogScan(path, txns, position, tail, $"{problem} at offset {position}");
+            }
+
+            if (body.Length >= 20 && BinaryPrimitives.ReadInt64BigEndian(body.AsSpan(12)) <= skipThrough)
+            {
+                // The txn header's zxid (after clientId and cxid), read without decoding the txn.
+                position += EntryOverhead + length;
+                continue;
             }
 
             try

@@ -109,7 +109,7 @@ internal sealed partial class Engine
     /// in flight. Writes pipeline behind writes (the quorum keeps their order, and prep sees the
     /// changes in flight); anything answered here, reads first, waits until they are answered.
     /// </summary>
-    private bool Admit(RequestWork w, Sessions.Session session)
+    private bool Admit(in ClientRequest w, Sessions.Session session)
     {
         if (!_leading)
             _ensemble!.Touched(session.Id, session.TouchTimeoutMs);
@@ -120,7 +120,7 @@ internal sealed partial class Engine
     }
 
     /// <summary>Requests answered in quorum order: writes, closeSession and sync.</summary>
-    private static bool GoesToQuorum(RequestWork w) =>
+    private static bool GoesToQuorum(in ClientRequest w) =>
         !w.Malformed && (w.Op is OpCode.CloseSession or OpCode.Sync || IsWrite(w.Op));
 
     /// <summary>A write, closeSession or sync of a local client goes to the quorum.</summary>

@@ -12,7 +12,7 @@ namespace ZkCompat.Server.Processing;
 /// <summary>The request half of the apply loop: dispatch by opcode, prep writes, answer reads.</summary>
 internal sealed partial class Engine
 {
-    private void Request(RequestWork w)
+    private void Request(in ClientRequest w)
     {
         var ch = w.Channel;
         var session = _sessions.Get(ch.SessionId);
@@ -33,7 +33,7 @@ internal sealed partial class Engine
         Execute(w);
     }
 
-    private void Execute(RequestWork w)
+    private void Execute(in ClientRequest w)
     {
         var ch = w.Channel;
         if (_sessions.Get(ch.SessionId) is not { } session)
@@ -48,14 +48,14 @@ internal sealed partial class Engine
             // Java answers a record it cannot read with MARSHALLINGERROR; a write still uses a zxid.
             if (IsWrite(w.Op) && _ensemble is null)
                 Commit(NewTxn(ch.SessionId, w.Xid, OpCode.Error, new ErrorTxn(ErrorCode.MarshallingError)));
-            _outbox.Send(ch, new ReplyHeader(w.Xid, LastZxid, ErrorCode.MarshallingError), null);
+            _outbox.Reply(ch, w.Xid, LastZxid, ErrorCode.MarshallingError, null);
             return;
         }
 
         switch (w.Op)
         {
             case OpCode.Ping:
-                _outbox.Send(ch, new ReplyHeader(Xids.Ping, LastZxid, ErrorCode.Ok), null);
+                _outbox.Reply(ch, Xids.Ping, LastZxid, ErrorCode.Ok, null);
                 break;
             case OpCode.Auth:
                 Authenticate(ch, w.Xid, (AuthPacket)w.Body!);
@@ -64,7 +64,7 @@ internal sealed partial class Engine
                 Sasl(ch, w.Xid, (SaslToken)w.Body!);
                 break;
             case OpCode.CreateSession when _ensemble is not null:
-                _outbox.Send(ch, new ReplyHeader(w.Xid, LastZxid, ErrorCode.MarshallingError), null);
+                _outbox.Reply(ch, w.Xid, LastZxid, ErrorCode.MarshallingError, null);
                 break;
             case OpCode.CloseSession or OpCode.Sync when _ensemble is not null:
                 Submit(ch, w.Xid, w.Op, w.Body);
@@ -75,12 +75,12 @@ internal sealed partial class Engine
             case OpCode.CreateSession:
                 // Only the server makes this op; Java answers a client that sends it with -5, using up a zxid.
                 Commit(NewTxn(ch.SessionId, w.Xid, OpCode.Error, new ErrorTxn(ErrorCode.MarshallingError)));
-                _outbox.Send(ch, new ReplyHeader(w.Xid, LastZxid, ErrorCode.MarshallingError), null);
+                _outbox.Reply(ch, w.Xid, LastZxid, ErrorCode.MarshallingError, null);
                 break;
             case OpCode.CloseSession:
                 Log.SessionClosed(_logger, new SessionId(ch.SessionId).ToString());
                 var closeZxid = CloseSession(ch, session.Id, w.Xid);
-                _outbox.Send(ch, new ReplyHeader(w.Xid, closeZxid, ErrorCode.Ok), null);
+                _outbox.Reply(ch, w.Xid, closeZxid, ErrorCode.Ok, null);
                 _outbox.Close(ch);
                 break;
             case var op when IsWrite(op):
@@ -93,7 +93,7 @@ internal sealed partial class Engine
             default:
                 // Unknown ops, and a bare check (Java 3.8 corrupts its log on it; 3.9 rejects it, §14 Q1).
                 Log.UnknownOp(_logger, (int)w.Op, new SessionId(ch.SessionId).ToString());
-                _outbox.Send(ch, new ReplyHeader(w.Xid, new Zxid(-1), ErrorCode.Unimplemented), null);
+                _outbox.Reply(ch, w.Xid, new Zxid(-1), ErrorCode.Unimplemented, null);
                 _outbox.Close(ch);
                 break;
         }
@@ -178,7 +178,7 @@ internal sealed partial class Engine
         if (id is null)
         {
             // Unknown scheme or bad credentials: AUTHFAILED, then close (§6.3).
-            _outbox.Send(ch, new ReplyHeader(xid, Zxid.Zero, ErrorCode.AuthFailed), null);
+            _outbox.Reply(ch, xid, Zxid.Zero, ErrorCode.AuthFailed, null);
             _outbox.Close(ch);
             return;
         }
@@ -186,7 +186,7 @@ internal sealed partial class Engine
         ch.AuthIds.Add(id);
         if (id.Scheme == "digest" && id.Ident == _options.SuperDigest)
             ch.AuthIds.Add(new Id("super", ""));
-        _outbox.Send(ch, new ReplyHeader(xid, Zxid.Zero, ErrorCode.Ok), null);
+        _outbox.Reply(ch, xid, Zxid.Zero, ErrorCode.Ok, null);
     }
 
     /// <summary>Handlers return no body with an error (§3.1), except where Java sends one anyway (multiRead).</summary>
@@ -198,7 +198,7 @@ internal sealed partial class Engine
     {
         if (_saslUsers is null)
         {
-            _outbox.Send(ch, new ReplyHeader(xid, Zxid.Zero, ErrorCode.Ok), new SaslToken(null));
+            _outbox.Reply(ch, xid, Zxid.Zero, ErrorCode.Ok, new SaslToken(null));
             return;
         }
 
@@ -215,17 +215,17 @@ internal sealed partial class Engine
                     ch.AuthIds.Add(new Id("super", ""));
             }
 
-            _outbox.Send(ch, new ReplyHeader(xid, Zxid.Zero, ErrorCode.Ok), new SaslToken(token));
+            _outbox.Reply(ch, xid, Zxid.Zero, ErrorCode.Ok, new SaslToken(token));
         }
         catch (AuthenticationException e)
         {
             Log.SaslFailed(_logger, ch.RemoteAddress, e.Message);
             _sasl.Remove(ch);
-            _outbox.Send(ch, new ReplyHeader(xid, Zxid.Zero, ErrorCode.AuthFailed), new SaslToken(null));
+            _outbox.Reply(ch, xid, Zxid.Zero, ErrorCode.AuthFailed, new SaslToken(null));
             _outbox.Close(ch);
         }
     }
 
     private void Reply(IClientChannel ch, int xid, Zxid zxid, ErrorCode err, IJuteWritable? body) =>
-        _outbox.Send(ch, new ReplyHeader(xid, zxid, err), body);
+        _outbox.Reply(ch, xid, zxid, err, body);
 }

@@ -27,8 +27,11 @@ internal sealed partial class Engine
     /// <summary>At most this many work items share one group commit.</summary>
     private const int MaxBatch = 1024;
 
-    private readonly Channel<Work> _inbox = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly List<Work> _batch = new(MaxBatch);
+    private readonly Channel<Inbound> _inbox = Channel.CreateUnbounded<Inbound>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<Inbound> _batch = new(MaxBatch);
+
+    /// <summary>Posted when <see cref="RunAsync"/> is cancelled, so the loop's idle wait needs no token.</summary>
+    private static readonly InspectWork s_wake = new(_ => { });
     private readonly Outbox _outbox = new();
     private readonly TaskCompletionSource<string> _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ServerOptions _options;
@@ -75,22 +78,31 @@ internal sealed partial class Engine
 
     private long WallMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    public void Post(Work work) => _inbox.Writer.TryWrite(work);
+    public void Post(Work work) => _inbox.Writer.TryWrite(new Inbound(work, default));
+
+    /// <summary>A client's request: carried by value, so the read path allocates nothing here.</summary>
+    public void Post(in ClientRequest request) => _inbox.Writer.TryWrite(new Inbound(null, request));
 
     public async Task RunAsync(CancellationToken cancellation)
     {
-        try
+        // Waiting with a cancellable token would allocate on every idle wait; cancelling wakes the loop instead.
+        await using var wake = cancellation.Register(() => _inbox.Writer.TryWrite(new Inbound(s_wake, default))).ConfigureAwait(false);
+        while (!cancellation.IsCancellationRequested && await _inbox.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            while (await _inbox.Reader.WaitToReadAsync(cancellation).ConfigureAwait(false))
+            if (cancellation.IsCancellationRequested)
+                break;
+            while (_batch.Count < MaxBatch && _inbox.Reader.TryRead(out var work))
+                _batch.Add(work);
+            foreach (ref readonly var item in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_batch))
             {
-                while (_batch.Count < MaxBatch && _inbox.Reader.TryRead(out var work))
-                    _batch.Add(work);
-                ProcessBatch(_batch);
-                _batch.Clear();
+                if (item.Work is { } queued)
+                    Process(queued);
+                else
+                    Process(item.Request);
             }
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
+
+            _batch.Clear();
+            EndBatch();
         }
     }
 
@@ -102,6 +114,12 @@ internal sealed partial class Engine
     {
         foreach (var work in batch)
             Process(work);
+        EndBatch();
+    }
+
+    /// <summary>The batch's group commit: one flush for its txns, then the held replies leave.</summary>
+    private void EndBatch()
+    {
         if (!_pendingTxns)
             return;
         try
@@ -120,10 +138,15 @@ internal sealed partial class Engine
 
     public void Process(Work work)
     {
+        if (work is RequestWork request)
+        {
+            Process(request.Request);
+            return;
+        }
+
         if (_failure.Task.IsCompleted)
         {
             // Fail-stop: nothing is acknowledged once the disk has failed us.
-            (work as RequestWork)?.Channel.Close();
             (work as ConnectWork)?.Channel.Close();
             return;
         }
@@ -134,9 +157,6 @@ internal sealed partial class Engine
             {
                 case ConnectWork w:
                     Connect(w.Channel, w.Request, w.HasReadOnlyByte);
-                    break;
-                case RequestWork w:
-                    Request(w);
                     break;
                 case DisconnectWork w:
                     Disconnect(w.Channel);
@@ -155,11 +175,32 @@ internal sealed partial class Engine
                     break;
             }
         }
-        catch (Exception e) when (work is RequestWork or ConnectWork && e is not StorageException)
+        catch (Exception e) when (work is ConnectWork && e is not StorageException)
         {
             // One bad request must not stop the loop that serves every other client.
             Log.LoopFailed(_logger, e, work.ToString() ?? "");
-            _outbox.Close((work as RequestWork)?.Channel ?? ((ConnectWork)work).Channel);
+            _outbox.Close(((ConnectWork)work).Channel);
+        }
+    }
+
+    public void Process(in ClientRequest request)
+    {
+        if (_failure.Task.IsCompleted)
+        {
+            // Fail-stop: nothing is acknowledged once the disk has failed us.
+            request.Channel.Close();
+            return;
+        }
+
+        try
+        {
+            Request(request);
+        }
+        catch (Exception e) when (e is not StorageException)
+        {
+            // One bad request must not stop the loop that serves every other client.
+            Log.LoopFailed(_logger, e, request.ToString());
+            _outbox.Close(request.Channel);
         }
     }
 
@@ -349,7 +390,6 @@ internal sealed partial class Engine
         return new Txn(header, record);
     }
 
-    /// <summary>Replicates, applies and fires watches for one txn; returns the reply for its request.</summary>
     /// <summary>
     /// Applies one txn, fires its watches and hands it to the replicator with the tree digest after
     /// it. From the batch's first txn on, the outbox holds output until the batch is durable.
@@ -371,4 +411,7 @@ internal sealed partial class Engine
             Watches.Trigger(change);
         return result;
     }
+
+    /// <summary>One inbox entry: a <see cref="Work"/>, or (when that is null) a client's request by value.</summary>
+    private readonly record struct Inbound(Work? Work, ClientRequest Request);
 }

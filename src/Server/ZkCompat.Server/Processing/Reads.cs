@@ -72,7 +72,8 @@ internal sealed class Reads(DataTree tree, WatchManager watches, MetricRegistry?
         if (node is null)
             return (ErrorCode.NoNode, null);
         metrics?.NodeRead(r.Path, 0);
-        return (ErrorCode.Ok, new StatResponse(node.ToStat()));
+        // The node's cached Stat is the reply body: StatResponse is that one record on the wire.
+        return (ErrorCode.Ok, node.ToStat());
     }
 
     private (ErrorCode, IJuteWritable?) GetData(IClientChannel ch, string path, IClientChannel? watcher)

@@ -11,7 +11,10 @@ internal abstract record Work;
 internal sealed record ConnectWork(IClientChannel Channel, ConnectRequest Request, bool HasReadOnlyByte) : Work;
 
 /// <summary>A decoded request; <paramref name="Malformed"/> when its record could not be read.</summary>
-internal sealed record RequestWork(IClientChannel Channel, int Xid, OpCode Op, IJuteWritable? Body, bool Malformed) : Work;
+internal sealed record RequestWork(IClientChannel Channel, int Xid, OpCode Op, IJuteWritable? Body, bool Malformed) : Work
+{
+    public ClientRequest Request => new(Channel, Xid, Op, Body, Malformed);
+}
 
 internal sealed record DisconnectWork(IClientChannel Channel) : Work;
 

@@ -8,9 +8,9 @@ namespace ZkCompat.Server.Tree;
 /// immutable getData reply (and its <see cref="Stat"/>) until the node changes (every setter
 /// drops it), so a steady read load allocates none. The children set holds the children's full
 /// paths — the tree's own key strings, so a child costs a set entry, not another string — and
-/// leaves have none.
+/// leaves have none. Most nodes have no owner: only <see cref="OwnedDataNode"/> stores one.
 /// </summary>
-internal sealed class DataNode
+internal class DataNode
 {
     private byte[]? _data;
     private IReadOnlyList<Acl> _acls;
@@ -23,25 +23,31 @@ internal sealed class DataNode
     private HashSet<string>? _children;
     private GetDataResponse? _dataReply;
 
-    public DataNode(byte[]? data, IReadOnlyList<Acl> acls, Zxid zxid, long time, long ephemeralOwner)
+    /// <summary>A node without an owner (<see cref="Create"/> makes one with any owner).</summary>
+    public DataNode(byte[]? data, IReadOnlyList<Acl> acls, Zxid zxid, long time)
     {
         _data = data;
         _acls = acls;
         Czxid = _mzxid = _pzxid = zxid;
         Ctime = _mtime = time;
-        EphemeralOwner = ephemeralOwner;
     }
 
+    /// <summary>A node with <paramref name="ephemeralOwner"/>: a plain node for 0, else one that keeps it.</summary>
+    public static DataNode Create(byte[]? data, IReadOnlyList<Acl> acls, Zxid zxid, long time, long ephemeralOwner) =>
+        ephemeralOwner == 0 ? new DataNode(data, acls, zxid, time) : new OwnedDataNode(data, acls, zxid, time, ephemeralOwner);
+
     /// <summary>A node as read back from a snapshot.</summary>
-    public static DataNode Restore(byte[]? data, IReadOnlyList<Acl> acls, StatPersisted stat) => new(data, acls, stat.Czxid, stat.Ctime, stat.EphemeralOwner)
+    public static DataNode Restore(byte[]? data, IReadOnlyList<Acl> acls, StatPersisted stat)
     {
-        Mzxid = stat.Mzxid,
-        Pzxid = stat.Pzxid,
-        Mtime = stat.Mtime,
-        Version = stat.Version,
-        Cversion = stat.Cversion,
-        Aversion = stat.Aversion,
-    };
+        var node = Create(data, acls, stat.Czxid, stat.Ctime, stat.EphemeralOwner);
+        node.Mzxid = stat.Mzxid;
+        node.Pzxid = stat.Pzxid;
+        node.Mtime = stat.Mtime;
+        node.Version = stat.Version;
+        node.Cversion = stat.Cversion;
+        node.Aversion = stat.Aversion;
+        return node;
+    }
 
     /// <summary>The stat as written to snapshots (§3.4).</summary>
     public StatPersisted ToStatPersisted() =>
@@ -68,8 +74,8 @@ internal sealed class DataNode
 
     public int Aversion { get => _aversion; set => Changed(_aversion = value); }
 
-    /// <summary>Stored owner: a session id, or the container / TTL markers of §7.4.</summary>
-    public long EphemeralOwner { get; }
+    /// <summary>Stored owner: a session id, or the container / TTL markers of §7.4; 0 for most nodes.</summary>
+    public virtual long EphemeralOwner => 0;
 
     /// <summary>This node's term of the tree digest as last computed (<see cref="DataTree"/> keeps it current), as Java caches it.</summary>
     public long Digest { get; set; }
@@ -81,6 +87,9 @@ internal sealed class DataNode
     public IReadOnlyCollection<string> ChildPaths => (IReadOnlyCollection<string>?)_children ?? [];
 
     public int ChildCount => _children?.Count ?? 0;
+
+    /// <summary>Gives back the children set's spare room (after recovery built it child by child).</summary>
+    public void TrimChildren() => _children?.TrimExcess();
 
     public bool HasChild(string childPath) => _children?.Contains(childPath) == true;
 

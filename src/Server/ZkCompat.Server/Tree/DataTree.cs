@@ -18,7 +18,7 @@ internal sealed class DataTree
     public const string QuotaPath = "/zookeeper/quota";
     public const string ConfigPath = "/zookeeper/config";
 
-    private readonly Dictionary<string, DataNode> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DataNode> _nodes;
     private readonly Dictionary<long, HashSet<string>> _ephemerals = [];
     private readonly HashSet<string> _containers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ttls = new(StringComparer.Ordinal);
@@ -26,14 +26,19 @@ internal sealed class DataTree
 
     public DataTree()
     {
+        _nodes = new(StringComparer.Ordinal);
         Quotas = new Quotas(this);
-        Add("/", new DataNode([], Acls.Open, Zxid.Zero, 0, 0));
-        Add(ZooKeeperPath, new DataNode([], Acls.Open, Zxid.Zero, 0, 0));
-        Add(QuotaPath, new DataNode([], Acls.Open, Zxid.Zero, 0, 0));
-        Add(ConfigPath, new DataNode([], Acls.ReadOnly, Zxid.Zero, 0, 0) { Aversion = -1 });
+        Add("/", new DataNode([], Acls.Open, Zxid.Zero, 0));
+        Add(ZooKeeperPath, new DataNode([], Acls.Open, Zxid.Zero, 0));
+        Add(QuotaPath, new DataNode([], Acls.Open, Zxid.Zero, 0));
+        Add(ConfigPath, new DataNode([], Acls.ReadOnly, Zxid.Zero, 0) { Aversion = -1 });
     }
 
-    private DataTree(bool empty) => Quotas = new Quotas(this);
+    private DataTree(int capacity)
+    {
+        _nodes = new(capacity, StringComparer.Ordinal);
+        Quotas = new Quotas(this);
+    }
 
     public int NodeCount => _nodes.Count;
 
@@ -53,20 +58,38 @@ internal sealed class DataTree
     /// <summary>Java's tree digest: the sum of every node's digest, mod 2^64 (§11.9).</summary>
     public long Digest { get; private set; }
 
-    /// <summary>A tree filled from a snapshot: nodes in pre-order, every parent before its children.</summary>
-    public static DataTree FromNodes(IEnumerable<(string Path, DataNode Node)> nodes)
+    /// <summary>
+    /// A tree filled from a snapshot: nodes in pre-order, every parent before its children. The
+    /// node table is sized once for them all; a node's parent is found without making its path
+    /// (siblings come together, so it is mostly the previous node's parent).
+    /// </summary>
+    public static DataTree FromNodes(IReadOnlyCollection<(string Path, DataNode Node)> nodes)
     {
-        var tree = new DataTree(empty: true);
+        var tree = new DataTree(nodes.Count);
+        var byPath = tree._nodes.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lastParentPath = "";
+        DataNode? lastParent = null;
         foreach (var (path, node) in nodes)
         {
             DataNode? parent = null;
-            if (path != "/" && !tree._nodes.TryGetValue(PathRules.Parent(path), out parent))
-                throw new InvalidDataException($"Invalid Datatree, unable to find parent of path {path}");
+            if (path != "/")
+            {
+                var parentPath = PathRules.ParentOf(path);
+                if (lastParent is not null && parentPath.SequenceEqual(lastParentPath))
+                    parent = lastParent;
+                else if (byPath.TryGetValue(parentPath, out var key, out parent))
+                    (lastParentPath, lastParent) = (key, parent);
+                else
+                    throw new InvalidDataException($"Invalid Datatree, unable to find parent of path {path}");
+            }
+
             tree.Add(path, node, parent);
         }
 
         if (tree.Get("/") is null)
             throw new InvalidDataException("snapshot has no root node");
+        foreach (var node in tree._nodes.Values)
+            node.TrimChildren();
         tree.Quotas.Rebuild();
         return tree;
     }
@@ -149,7 +172,7 @@ internal sealed class DataTree
             Rehash(parentPath, parent);
         }
 
-        Add(path, new DataNode(data, _acls.Intern(acls), zxid, time, ephemeralOwner));
+        Add(path, DataNode.Create(data, _acls.Intern(acls), zxid, time, ephemeralOwner));
         Quotas.Created(path, data?.Length ?? 0);
         Metrics?.NodeWritten(path, data?.Length ?? 0);
         events.Add(new ChangeEvent(EventType.NodeCreated, path));

@@ -36,6 +36,13 @@ internal static class PathRules
         return slash <= 0 ? "/" : path[..slash];
     }
 
+    /// <summary><see cref="Parent"/> as a span of <paramref name="path"/>: no new string.</summary>
+    public static ReadOnlySpan<char> ParentOf(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash <= 0 ? "/" : path.AsSpan(0, slash);
+    }
+
     public static string Name(string path) => path[(path.LastIndexOf('/') + 1)..];
 
     public static string Child(string parent, string name) => parent == "/" ? "/" + name : parent + "/" + name;
