@@ -10,7 +10,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-packages=(zookeeper default-jre-headless default-jdk-headless python3-matplotlib util-linux)
+# gcc links the NativeAOT release build.
+packages=(zookeeper default-jre-headless default-jdk-headless python3-matplotlib util-linux gcc)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

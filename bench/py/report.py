@@ -116,7 +116,7 @@ def sections(res, plots):
             "BenchmarkDotNet) to CPU 1 (`taskset -c 1`). Both servers get the same zoo.cfg: tickTime=2000, forceSync=yes, "
             "dataDir side by side on the same disk, maxClientCnxns=0, admin.enableServer=false, log level WARN. Java runs "
             f"with `{'-Xmx2g'}` and JVM defaults otherwise (on one visible CPU that is SerialGC); ZkCompat is the release build "
-            "(`dotnet publish src/Server/ZkCompat.Server.Host -p:PublishProfile=release`: self-contained, trimmed, ReadyToRun).", ""]
+            "(`dotnet publish src/Server/ZkCompat.Server.Host -p:PublishProfile=release`: self-contained NativeAOT executable).", ""]
     for i in res.get("incidents", []):
         out += [f"Incident: {NAMES[i['server']]} had exited (code {i['exit_code']}) before run {i['label']}; it was restarted on its data and the run repeated.", ""]
     out += ["### Targets", "", targets(res), ""]

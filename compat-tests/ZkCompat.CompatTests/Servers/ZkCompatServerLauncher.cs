@@ -2,7 +2,11 @@ using System.Diagnostics;
 
 namespace ZkCompat.CompatTests.Servers;
 
-/// <summary>Runs this repository's server: <c>dotnet zkcompat.dll &lt;zoo.cfg&gt;</c>, built by the project reference.</summary>
+/// <summary>
+/// Runs this repository's server: <c>dotnet zkcompat.dll &lt;zoo.cfg&gt;</c>, built by the project
+/// reference; or, when <c>ZKCOMPAT_BIN</c> names an executable (as for bin/zkServer.sh), that one,
+/// so the suite can run against the release build.
+/// </summary>
 internal sealed class ZkCompatServerLauncher : IServerLauncher
 {
     public string Name => "zkcompat";
@@ -12,6 +16,13 @@ internal sealed class ZkCompatServerLauncher : IServerLauncher
 
     public ProcessStartInfo CreateStartInfo(string workDir, string configPath)
     {
+        if (Environment.GetEnvironmentVariable("ZKCOMPAT_BIN") is { Length: > 0 } executable)
+        {
+            var release = ServerCommand.Bounded(Path.GetFullPath(executable));
+            release.ArgumentList.Add(configPath);
+            return release;
+        }
+
         var dll = Path.Combine(AppContext.BaseDirectory, "zkcompat.dll");
         if (!File.Exists(dll))
         {
