@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every ZkCompat test on a fresh Debian machine, installing what the tests need first:
-# Debian's Java ZooKeeper 3.8.0 (the oracle), its C client and kazoo, then NuGet packages.
+# Debian's Java ZooKeeper 3.8.0 (the oracle), its C client and kazoo, gcc (it links the NativeAOT
+# release build, which one test publishes), then NuGet packages.
 # Ends with one plain line: "N passed, N failed".
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-packages=(zookeeper zookeeper-bin python3-kazoo default-jre-headless default-jdk-headless libcurator-framework-java libcurator-recipes-java golang-go golang-github-samuel-go-zookeeper-dev nodejs)
+packages=(zookeeper zookeeper-bin python3-kazoo default-jre-headless default-jdk-headless libcurator-framework-java libcurator-recipes-java golang-go golang-github-samuel-go-zookeeper-dev nodejs gcc)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

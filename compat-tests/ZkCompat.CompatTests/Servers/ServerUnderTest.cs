@@ -8,7 +8,7 @@ internal static class ServerUnderTest
     private const int PortAttempts = 3;
     private const int LogCharsInErrors = 20_000;
 
-    /// <summary>The launcher of the implementation called <paramref name="name"/> ("java" or "zkcompat").</summary>
+    /// <summary>The launcher of the implementation called <paramref name="name"/> ("java" or "zkcompat"; see <see cref="StartAsync"/> for "zkcompat-release").</summary>
     public static IServerLauncher Launcher(string name) => name switch
     {
         "java" => new JavaServerLauncher(),
@@ -16,9 +16,10 @@ internal static class ServerUnderTest
         _ => throw new ArgumentException($"unknown server '{name}'", nameof(name)),
     };
 
+    /// <summary>Starts "java", "zkcompat" or "zkcompat-release" (the NativeAOT release build, published on first use).</summary>
     public static async Task<IServerUnderTest> StartAsync(string name, ServerStartOptions? options = null)
     {
-        var launcher = Launcher(name);
+        var launcher = name == "zkcompat-release" ? new ZkCompatServerLauncher(await ReleaseBuild.ExecutableAsync()) : Launcher(name);
         for (var attempt = 1; ; attempt++)
         {
             var server = ServerProcess.Start(launcher, ServerSettings.Default, Support.FreePort.Next(), options);

@@ -4,10 +4,10 @@ namespace ZkCompat.CompatTests.Servers;
 
 /// <summary>
 /// Runs this repository's server: <c>dotnet zkcompat.dll &lt;zoo.cfg&gt;</c>, built by the project
-/// reference; or, when <c>ZKCOMPAT_BIN</c> names an executable (as for bin/zkServer.sh), that one,
-/// so the suite can run against the release build.
+/// reference; or a given executable (the release build), or the one <c>ZKCOMPAT_BIN</c> names (as
+/// for bin/zkServer.sh), so the whole suite can run against the release build.
 /// </summary>
-internal sealed class ZkCompatServerLauncher : IServerLauncher
+internal sealed class ZkCompatServerLauncher(string? executable = null) : IServerLauncher
 {
     public string Name => "zkcompat";
 
@@ -16,9 +16,9 @@ internal sealed class ZkCompatServerLauncher : IServerLauncher
 
     public ProcessStartInfo CreateStartInfo(string workDir, string configPath)
     {
-        if (Environment.GetEnvironmentVariable("ZKCOMPAT_BIN") is { Length: > 0 } executable)
+        if ((executable ?? Environment.GetEnvironmentVariable("ZKCOMPAT_BIN")) is { Length: > 0 } program)
         {
-            var release = ServerCommand.Bounded(Path.GetFullPath(executable));
+            var release = ServerCommand.Bounded(Path.GetFullPath(program));
             release.ArgumentList.Add(configPath);
             return release;
         }
