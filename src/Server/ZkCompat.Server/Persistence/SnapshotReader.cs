@@ -21,15 +21,16 @@ internal static class SnapshotReader
 
     public static LoadedSnapshot Read(IStorage storage, string path, long zxid)
     {
-        byte[] bytes;
-        using (var stream = storage.OpenRead(path))
-        {
-            // Every byte is read into it: no need to zero 200 MB first.
-            bytes = GC.AllocateUninitializedArray<byte>(checked((int)stream.Length));
-            stream.ReadExactly(bytes);
-        }
+        using var stream = storage.OpenRead(path);
+        if (stream is not FileStream file)
+            return Read(path, ReadAll(stream), zxid);
+        using var view = new FileView(file);
+        return Read(path, view.Memory, zxid);
+    }
 
-        if (!FileHeader.IsValid(bytes, FileHeader.SnapshotMagic))
+    private static LoadedSnapshot Read(string path, ReadOnlyMemory<byte> bytes, long zxid)
+    {
+        if (!FileHeader.IsValid(bytes.Span, FileHeader.SnapshotMagic))
             throw new InvalidDataException($"{path}: not a snapshot (bad magic or version)");
         var paused = PauseCollections(bytes.Length);
         try
@@ -60,18 +61,27 @@ internal static class SnapshotReader
         return new LoadedSnapshot(zxid, tree, sessions);
     }
 
-    private static LoadedSnapshot Parse(byte[] bytes, long zxid)
+    private static byte[] ReadAll(Stream stream)
     {
-        var reader = new JuteReader(bytes.AsMemory(FileHeader.Size));
+        var bytes = new byte[checked((int)stream.Length)];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    private static LoadedSnapshot Parse(ReadOnlyMemory<byte> bytes, long zxid)
+    {
+        var reader = new JuteReader(bytes[FileHeader.Size..]);
         var sessions = new Dictionary<long, int>();
         var count = reader.ReadInt();
         for (var i = 0; i < count; i++)
             sessions[reader.ReadLong()] = reader.ReadInt();
         var acls = ReadAclCache(ref reader);
         var offset = FileHeader.Size + (int)reader.Consumed;
-        var tree = DataTree.FromNodes(ReadNodes(bytes, ref offset, acls));
-        reader = new JuteReader(bytes.AsMemory(offset));
-        CheckSeal(bytes, offset, ref reader);
+        var tree = DataTree.FromNodes(ReadNodes(bytes.Span, ref offset, acls));
+        reader = new JuteReader(bytes[offset..]);
+        var sealedBytes = new Adler32();
+        var sealedThrough = 0;
+        CheckSeal(bytes.Span, ref sealedBytes, ref sealedThrough, offset, ref reader);
         // 3.6+ appends the digest section and a second seal; 3.5 snapshots end here (§12.4).
         if (!reader.End)
         {
@@ -81,7 +91,7 @@ internal static class SnapshotReader
                 reader.ReadLong();
             else
                 reader.ReadNullableString();
-            CheckSeal(bytes, offset, ref reader);
+            CheckSeal(bytes.Span, ref sealedBytes, ref sealedThrough, offset, ref reader);
         }
 
         return new LoadedSnapshot(zxid, tree, sessions);
@@ -100,10 +110,9 @@ internal static class SnapshotReader
         return acls;
     }
 
-    private static List<(string, DataNode)> ReadNodes(byte[] bytes, ref int offset, Dictionary<long, IReadOnlyList<Acl>> acls)
+    private static List<(string, DataNode)> ReadNodes(ReadOnlySpan<byte> span, ref int offset, Dictionary<long, IReadOnlyList<Acl>> acls)
     {
         var nodes = new List<(string, DataNode)>();
-        var span = bytes.AsSpan();
         while (true)
         {
             var path = SpanJute.ReadString(span, ref offset);
@@ -171,11 +180,16 @@ internal static class SnapshotReader
         }
     }
 
-    /// <summary>A seal is the Adler-32 of every byte before it, then the string "/".</summary>
-    private static void CheckSeal(byte[] bytes, int readerStart, ref JuteReader reader)
+    /// <summary>
+    /// A seal is the Adler-32 of every byte before it, then the string "/". <paramref name="sum"/>
+    /// runs over the file once: it has taken the bytes up to <paramref name="sumThrough"/> already.
+    /// </summary>
+    private static void CheckSeal(ReadOnlySpan<byte> bytes, ref Adler32 sum, ref int sumThrough, int readerStart, ref JuteReader reader)
     {
         var before = readerStart + (int)reader.Consumed;
-        var expected = Adler32.Of(bytes.AsSpan(0, before));
+        sum.Append(bytes[sumThrough..before]);
+        sumThrough = before;
+        var expected = sum.Value;
         var value = reader.ReadLong();
         if (reader.ReadString() != "/" || value != expected)
             throw new InvalidDataException("CRC corruption in snapshot");

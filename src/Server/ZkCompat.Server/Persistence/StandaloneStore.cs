@@ -18,6 +18,7 @@ internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Summary? _snapshotTime;
     private int _randRoll;
+    private int _replayedSinceSnapshot;
     private Task _snapshotting = Task.CompletedTask;
 
     /// <param name="metrics">Where fsync and snapshot times go (fsynctime, snapshottime); none when null.</param>
@@ -37,12 +38,16 @@ internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
     public bool Flush()
     {
         _log.Flush();
-        return _log.TxnsSinceRoll > (_snapCount / 2) + _randRoll;
+        return SnapshotDue(_replayedSinceSnapshot + _log.TxnsSinceRoll);
     }
+
+    /// <summary>Whether this many txns since the newest snapshot call for a new one (snapCount/2 + rand(snapCount/2)).</summary>
+    public bool SnapshotDue(int txnsSinceSnapshot) => txnsSinceSnapshot > (_snapCount / 2) + _randRoll;
 
     public void Snapshot(SnapshotImage image)
     {
         _log.Roll();
+        _replayedSinceSnapshot = 0;
         _randRoll = Random.Shared.Next(_snapCount / 2);
         if (!_snapshotting.IsCompleted)
         {
@@ -54,14 +59,16 @@ internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
     }
 
     /// <summary>
-    /// The startup snapshot, written while the server already serves: what it holds is durable in
-    /// the snapshot and logs it was recovered from, and later txns go to a new log (as with every
-    /// snapshot). No image: the newest snapshot already is the state. <paramref name="then"/> runs
-    /// after it, written or not.
+    /// Starts the store on the recovered state. Later txns go to a new log. With an image (the
+    /// startup snapshot) it is written while the server already serves: what it holds is durable
+    /// in the snapshot and logs it was recovered from. Without one, the <paramref name="replayed"/>
+    /// txns recovery applied after the newest snapshot count toward the next snapshot, as if written
+    /// since it. <paramref name="then"/> runs after, on another thread.
     /// </summary>
-    public void WriteStartupSnapshot(SnapshotImage? image, Action then)
+    public void Start(SnapshotImage? image, int replayed, Action then)
     {
         _log.Roll();
+        _replayedSinceSnapshot = image is null ? replayed : 0;
         _snapshotting = Task.Run(() =>
         {
             try
