@@ -6,21 +6,21 @@ namespace ZkCompat.Server.Tree;
 /// <summary>
 /// One znode: data, ACL and the persisted stat fields (PROTOCOL.md §3.4). Reads get the same
 /// immutable getData reply (and its <see cref="Stat"/>) until the node changes (every setter
-/// drops it), so a steady read load allocates none. The children set holds the children's full
-/// paths — the tree's own key strings, so a child costs a set entry, not another string — and
-/// leaves have none. Most nodes have no owner: only <see cref="OwnedDataNode"/> stores one.
+/// drops it), so a steady read load allocates none. What only parents need (children, pzxid,
+/// cversion) lives in a <see cref="NodeFamily"/> made when a node first differs from a leaf, so
+/// the million leaves of a big tree carry one reference for it. The children set holds the
+/// children's full paths — the tree's own key strings, so a child costs a set entry, not another
+/// string. Most nodes have no owner: only <see cref="OwnedDataNode"/> stores one.
 /// </summary>
 internal class DataNode
 {
     private byte[]? _data;
     private IReadOnlyList<Acl> _acls;
     private Zxid _mzxid;
-    private Zxid _pzxid;
     private long _mtime;
     private int _version;
-    private int _cversion;
     private int _aversion;
-    private HashSet<string>? _children;
+    private NodeFamily? _family;
     private GetDataResponse? _dataReply;
 
     /// <summary>A node without an owner (<see cref="Create"/> makes one with any owner).</summary>
@@ -28,7 +28,7 @@ internal class DataNode
     {
         _data = data;
         _acls = acls;
-        Czxid = _mzxid = _pzxid = zxid;
+        Czxid = _mzxid = zxid;
         Ctime = _mtime = time;
     }
 
@@ -61,7 +61,17 @@ internal class DataNode
 
     public Zxid Mzxid { get => _mzxid; set => Changed(_mzxid = value); }
 
-    public Zxid Pzxid { get => _pzxid; set => Changed(_pzxid = value); }
+    /// <summary>The zxid of the last child change; a leaf's is its czxid.</summary>
+    public Zxid Pzxid
+    {
+        get => _family?.Pzxid ?? Czxid;
+        set
+        {
+            if (_family is not null || value != Czxid)
+                Family.Pzxid = value;
+            Changed(0);
+        }
+    }
 
     public long Ctime { get; }
 
@@ -70,41 +80,49 @@ internal class DataNode
     public int Version { get => _version; set => Changed(_version = value); }
 
     /// <summary>Stored cversion: counts child creations only (§3.4).</summary>
-    public int Cversion { get => _cversion; set => Changed(_cversion = value); }
+    public int Cversion
+    {
+        get => _family?.Cversion ?? 0;
+        set
+        {
+            if (_family is not null || value != 0)
+                Family.Cversion = value;
+            Changed(0);
+        }
+    }
 
     public int Aversion { get => _aversion; set => Changed(_aversion = value); }
 
     /// <summary>Stored owner: a session id, or the container / TTL markers of §7.4; 0 for most nodes.</summary>
     public virtual long EphemeralOwner => 0;
 
-    /// <summary>This node's term of the tree digest as last computed (<see cref="DataTree"/> keeps it current), as Java caches it.</summary>
-    public long Digest { get; set; }
-
     /// <summary>The children's names (getChildren); made on each enumeration from their paths.</summary>
-    public IReadOnlyCollection<string> Children => _children is null ? [] : new ChildNames(_children);
+    public IReadOnlyCollection<string> Children => _family?.Children is { } children ? new ChildNames(children) : [];
 
     /// <summary>The children's full paths.</summary>
-    public IReadOnlyCollection<string> ChildPaths => (IReadOnlyCollection<string>?)_children ?? [];
+    public IReadOnlyCollection<string> ChildPaths => (IReadOnlyCollection<string>?)_family?.Children ?? [];
 
-    public int ChildCount => _children?.Count ?? 0;
+    public int ChildCount => _family?.Children?.Count ?? 0;
 
     /// <summary>Gives back the children set's spare room (after recovery built it child by child).</summary>
-    public void TrimChildren() => _children?.TrimExcess();
+    public void TrimChildren() => _family?.Children?.TrimExcess();
 
-    public bool HasChild(string childPath) => _children?.Contains(childPath) == true;
+    public bool HasChild(string childPath) => _family?.Children?.Contains(childPath) == true;
 
     /// <summary>Adds a child by its full path; pass the tree's key string so the two share it.</summary>
     public void AddChild(string childPath)
     {
-        (_children ??= new HashSet<string>(StringComparer.Ordinal)).Add(childPath);
+        (Family.Children ??= new HashSet<string>(StringComparer.Ordinal)).Add(childPath);
         Changed(0);
     }
 
     public void RemoveChild(string childPath)
     {
-        _children?.Remove(childPath);
+        _family?.Children?.Remove(childPath);
         Changed(0);
     }
+
+    private NodeFamily Family => _family ??= new NodeFamily { Pzxid = Czxid };
 
     /// <summary>The Stat clients see: reported cversion and owner are derived (§3.4, Q3, Q10).</summary>
     public Stat ToStat() => ToDataReply().Stat;

@@ -263,12 +263,11 @@ internal sealed class DataTree
         }
     }
 
-    /// <summary>Takes a node out of the tree digest before it changes (its cached term); <see cref="Rehash"/> puts it back after.</summary>
-    private void Unhash(string path, DataNode node) => Digest -= node.Digest;
+    /// <summary>
+    /// Takes a node's term out of the tree digest before it changes; <see cref="Rehash"/> puts the
+    /// new one in after. The term is computed again rather than kept per node (8 bytes a znode).
+    /// </summary>
+    private void Unhash(string path, DataNode node) => Digest -= NodeDigest.Of(path, node);
 
-    private void Rehash(string path, DataNode node)
-    {
-        node.Digest = NodeDigest.Of(path, node);
-        Digest += node.Digest;
-    }
+    private void Rehash(string path, DataNode node) => Digest += NodeDigest.Of(path, node);
 }
