@@ -24,11 +24,11 @@ public class SnapshotOrderTests
         // The freed slot comes first in the tree's storage: the child is stored before its parent.
         tree.ApplyCreate("/q/child", [7], Acls.Open, 0, 1, new Zxid(4), 4, events);
         tree.ApplyCreate("/q/child/leaf", [8], Acls.Open, 0, 1, new Zxid(5), 5, events);
-        var stored = tree.Nodes.Keys.ToList();
+        var stored = tree.Nodes.Keys.Select(Utf8Path.Decode).ToList();
         Assert.True(stored.IndexOf("/q/child") < stored.IndexOf("/q"), "the test needs a child stored before its parent");
 
         var image = SnapshotImage.Capture(tree, new Zxid(5), []);
-        var written = image.ParentsFirst().Select(n => n.Path).ToList();
+        var written = image.ParentsFirst().Select(n => Utf8Path.Decode(n.Path)).ToList();
         SnapshotWriter.Write(DiskStorage.Instance, dir.VersionDir, image);
         var loaded = SnapshotReader.Read(DiskStorage.Instance, Path.Combine(dir.VersionDir, "snapshot.5"), 5);
 

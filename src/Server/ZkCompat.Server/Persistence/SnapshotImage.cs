@@ -46,12 +46,12 @@ internal sealed record SnapshotImage(Zxid Zxid, long Digest, List<(long Id, int 
         }
     }
 
-    private static int Depth(string path) => path == "/" ? 0 : path.AsSpan().Count('/');
+    private static int Depth(byte[] path) => path.Length == 1 ? 0 : path.AsSpan().Count((byte)'/');
 }
 
-/// <summary>One node of a snapshot image: its path, shared data and ACL, and its stat values.</summary>
+/// <summary>One node of a snapshot image: its path (UTF-8, the tree's key), shared data and ACL, and its stat values.</summary>
 internal readonly record struct NodeImage(
-    string Path,
+    byte[] Path,
     byte[]? Data,
     IReadOnlyList<Acl> Acls,
     Zxid Czxid,
@@ -64,7 +64,7 @@ internal readonly record struct NodeImage(
     long EphemeralOwner,
     Zxid Pzxid)
 {
-    public static NodeImage Of(string path, DataNode node) => new(
+    public static NodeImage Of(byte[] path, DataNode node) => new(
         path, node.Data, node.Acls, node.Czxid, node.Mzxid, node.Ctime, node.Mtime, node.Version, node.Cversion, node.Aversion, node.EphemeralOwner, node.Pzxid);
 
     /// <summary>StatPersisted's layout (PROTOCOL.md §3.4).</summary>

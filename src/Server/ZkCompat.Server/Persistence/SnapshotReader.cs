@@ -110,13 +110,14 @@ internal static class SnapshotReader
         return acls;
     }
 
-    private static List<(string, DataNode)> ReadNodes(ReadOnlySpan<byte> span, ref int offset, Dictionary<long, IReadOnlyList<Acl>> acls)
+    private static List<(byte[], DataNode)> ReadNodes(ReadOnlySpan<byte> span, ref int offset, Dictionary<long, IReadOnlyList<Acl>> acls)
     {
-        var nodes = new List<(string, DataNode)>();
+        var nodes = new List<(byte[], DataNode)>();
         while (true)
         {
-            var path = SpanJute.ReadString(span, ref offset);
-            if (path == "/")
+            // Paths stay the UTF-8 bytes they are in the file: the tree keys nodes by them.
+            var path = SpanJute.ReadBuffer(span, ref offset) ?? throw new ProtocolException("null where a string is required");
+            if (path.AsSpan().SequenceEqual(Utf8Path.Root))
                 return nodes;
             var data = SpanJute.ReadBuffer(span, ref offset);
             var aclId = SpanJute.ReadLong(span, ref offset);
@@ -131,7 +132,7 @@ internal static class SnapshotReader
             var owner = SpanJute.ReadLong(span, ref offset);
             var pzxid = SpanJute.ReadLong(span, ref offset);
             if (!acls.TryGetValue(aclId, out var list))
-                throw new InvalidDataException($"node {path} refers to unknown ACL id {aclId}");
+                throw new InvalidDataException($"node {Utf8Path.Decode(path)} refers to unknown ACL id {aclId}");
             var node = DataNode.Create(data, list, new Zxid(czxid), ctime, owner);
             node.Mzxid = new Zxid(mzxid);
             node.Pzxid = new Zxid(pzxid);
@@ -139,7 +140,7 @@ internal static class SnapshotReader
             node.Version = version;
             node.Cversion = cversion;
             node.Aversion = aversion;
-            nodes.Add((path.Length == 0 ? "/" : path, node));
+            nodes.Add((path.Length == 0 ? Utf8Path.Root : path, node));
         }
     }
 

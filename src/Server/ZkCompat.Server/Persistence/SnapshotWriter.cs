@@ -61,7 +61,8 @@ internal static class SnapshotWriter
         var aclIds = WriteAclCache(output, image.Nodes);
         foreach (var node in image.ParentsFirst())
         {
-            output.Writer.WriteString(node.Path == "/" ? "" : node.Path);
+            // A Jute string is its UTF-8 bytes after their length, as a buffer is; the root is "".
+            output.Writer.WriteBuffer(node.Path.Length == 1 ? [] : node.Path.AsSpan());
             output.Writer.WriteBuffer(node.Data);
             output.Writer.WriteLong(ReferenceEquals(node.Acls, Acls.Open) ? -1 : aclIds[node.Acls]);
             node.WriteStat(output.Writer);

@@ -99,24 +99,22 @@ internal class DataNode
     /// <summary>The children's names (getChildren); made on each enumeration from their paths.</summary>
     public IReadOnlyCollection<string> Children => _family?.Children is { } children ? new ChildNames(children) : [];
 
-    /// <summary>The children's full paths.</summary>
-    public IReadOnlyCollection<string> ChildPaths => (IReadOnlyCollection<string>?)_family?.Children ?? [];
+    /// <summary>The children's full paths (UTF-8, the tree's own keys).</summary>
+    public IReadOnlyCollection<byte[]> ChildPaths => (IReadOnlyCollection<byte[]>?)_family?.Children ?? [];
 
     public int ChildCount => _family?.Children?.Count ?? 0;
 
     /// <summary>Gives back the children set's spare room (after recovery built it child by child).</summary>
     public void TrimChildren() => _family?.Children?.TrimExcess();
 
-    public bool HasChild(string childPath) => _family?.Children?.Contains(childPath) == true;
-
-    /// <summary>Adds a child by its full path; pass the tree's key string so the two share it.</summary>
-    public void AddChild(string childPath)
+    /// <summary>Adds a child by its full path; pass the tree's key so the two share it.</summary>
+    public void AddChild(byte[] childPath)
     {
-        (Family.Children ??= new HashSet<string>(StringComparer.Ordinal)).Add(childPath);
+        (Family.Children ??= new HashSet<byte[]>(Utf8Path.Comparer)).Add(childPath);
         Changed(0);
     }
 
-    public void RemoveChild(string childPath)
+    public void RemoveChild(byte[] childPath)
     {
         _family?.Children?.Remove(childPath);
         Changed(0);
@@ -145,14 +143,14 @@ internal class DataNode
     private void Changed<T>(T _) => _dataReply = null;
 
     /// <summary>Names from full paths: what follows the last slash.</summary>
-    private sealed class ChildNames(HashSet<string> paths) : IReadOnlyCollection<string>
+    private sealed class ChildNames(HashSet<byte[]> paths) : IReadOnlyCollection<string>
     {
         public int Count => paths.Count;
 
         public IEnumerator<string> GetEnumerator()
         {
             foreach (var path in paths)
-                yield return path[(path.LastIndexOf('/') + 1)..];
+                yield return Utf8Path.Name(path);
         }
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();

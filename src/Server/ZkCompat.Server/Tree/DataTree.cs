@@ -10,7 +10,9 @@ namespace ZkCompat.Server.Tree;
 /// The znode tree. It only changes through the Apply* methods, which the single apply loop calls
 /// in zxid order; each returns the <see cref="ChangeEvent"/>s for the watch manager (§5.3). The
 /// Apply* methods tolerate replays over a fuzzy snapshot (Java's rules): creating an existing
-/// node, or touching a missing one, changes nothing.
+/// node, or touching a missing one, changes nothing. Paths are kept once, as UTF-8 keys
+/// (<see cref="Utf8Path"/>) the node table, the children sets and the indexes share; lookups by a
+/// request's string allocate nothing.
 /// </summary>
 internal sealed class DataTree
 {
@@ -18,25 +20,26 @@ internal sealed class DataTree
     public const string QuotaPath = "/zookeeper/quota";
     public const string ConfigPath = "/zookeeper/config";
 
-    private readonly Dictionary<string, DataNode> _nodes;
-    private readonly Dictionary<long, HashSet<string>> _ephemerals = [];
-    private readonly HashSet<string> _containers = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _ttls = new(StringComparer.Ordinal);
+    private readonly Dictionary<byte[], DataNode> _nodes;
+    private readonly Dictionary<byte[], DataNode>.AlternateLookup<ReadOnlySpan<char>> _byPath;
+    private readonly Dictionary<long, HashSet<byte[]>> _ephemerals = [];
+    private readonly HashSet<byte[]> _containers = new(Utf8Path.Comparer);
+    private readonly HashSet<byte[]> _ttls = new(Utf8Path.Comparer);
     private readonly AclInterner _acls = new();
 
     public DataTree()
+        : this(0)
     {
-        _nodes = new(StringComparer.Ordinal);
-        Quotas = new Quotas(this);
-        Add("/", new DataNode([], Acls.Open, Zxid.Zero, 0));
-        Add(ZooKeeperPath, new DataNode([], Acls.Open, Zxid.Zero, 0));
-        Add(QuotaPath, new DataNode([], Acls.Open, Zxid.Zero, 0));
-        Add(ConfigPath, new DataNode([], Acls.ReadOnly, Zxid.Zero, 0) { Aversion = -1 });
+        Add(Utf8Path.Root, new DataNode([], Acls.Open, Zxid.Zero, 0));
+        Add(Utf8Path.Encode(ZooKeeperPath), new DataNode([], Acls.Open, Zxid.Zero, 0));
+        Add(Utf8Path.Encode(QuotaPath), new DataNode([], Acls.Open, Zxid.Zero, 0));
+        Add(Utf8Path.Encode(ConfigPath), new DataNode([], Acls.ReadOnly, Zxid.Zero, 0) { Aversion = -1 });
     }
 
     private DataTree(int capacity)
     {
-        _nodes = new(capacity, StringComparer.Ordinal);
+        _nodes = new(capacity, Utf8Path.Comparer);
+        _byPath = _nodes.GetAlternateLookup<ReadOnlySpan<char>>();
         Quotas = new Quotas(this);
     }
 
@@ -48,7 +51,7 @@ internal sealed class DataTree
     /// </summary>
     public void SetConfig(byte[] text, long configVersion, long wallMs)
     {
-        var node = _nodes[ConfigPath];
+        var node = _byPath[ConfigPath];
         node.Data = text;
         node.Version = -1;
         node.Mzxid = new Zxid(configVersion);
@@ -63,24 +66,24 @@ internal sealed class DataTree
     /// node table is sized once for them all; a node's parent is found without making its path
     /// (siblings come together, so it is mostly the previous node's parent).
     /// </summary>
-    public static DataTree FromNodes(IReadOnlyCollection<(string Path, DataNode Node)> nodes)
+    public static DataTree FromNodes(IReadOnlyCollection<(byte[] Path, DataNode Node)> nodes)
     {
         var tree = new DataTree(nodes.Count);
-        var byPath = tree._nodes.GetAlternateLookup<ReadOnlySpan<char>>();
-        var lastParentPath = "";
+        var byBytes = tree._nodes.GetAlternateLookup<ReadOnlySpan<byte>>();
+        byte[] lastParentPath = [];
         DataNode? lastParent = null;
         foreach (var (path, node) in nodes)
         {
             DataNode? parent = null;
-            if (path != "/")
+            if (!path.AsSpan().SequenceEqual(Utf8Path.Root))
             {
-                var parentPath = PathRules.ParentOf(path);
+                var parentPath = Utf8Path.ParentOf(path);
                 if (lastParent is not null && parentPath.SequenceEqual(lastParentPath))
                     parent = lastParent;
-                else if (byPath.TryGetValue(parentPath, out var key, out parent))
+                else if (byBytes.TryGetValue(parentPath, out var key, out parent))
                     (lastParentPath, lastParent) = (key, parent);
                 else
-                    throw new InvalidDataException($"Invalid Datatree, unable to find parent of path {path}");
+                    throw new InvalidDataException($"Invalid Datatree, unable to find parent of path {Utf8Path.Decode(path)}");
             }
 
             tree.Add(path, node, parent);
@@ -101,106 +104,75 @@ internal sealed class DataTree
     public Quotas Quotas { get; }
 
     /// <summary>A node and all its descendants.</summary>
-    public IEnumerable<DataNode> Subtree(string path)
-    {
-        if (!_nodes.TryGetValue(path, out var node))
-            yield break;
-        yield return node;
-        foreach (var child in node.ChildPaths.ToList())
-        {
-            foreach (var below in Subtree(child))
-                yield return below;
-        }
-    }
+    public IEnumerable<DataNode> Subtree(string path) =>
+        _byPath.TryGetValue(path, out var key, out _) ? SubtreeOf(key).Select(k => _nodes[k]) : [];
 
     /// <summary>The paths of a node and all its descendants, in pre-order.</summary>
-    public IEnumerable<string> SubtreePaths(string path)
-    {
-        if (!_nodes.TryGetValue(path, out var node))
-            yield break;
-        yield return path;
-        foreach (var child in node.ChildPaths.ToList())
-        {
-            foreach (var below in SubtreePaths(child))
-                yield return below;
-        }
-    }
+    public IEnumerable<string> SubtreePaths(string path) =>
+        _byPath.TryGetValue(path, out var key, out _) ? SubtreeOf(key).Select(Utf8Path.Decode) : [];
 
-    public DataNode? Get(string path) => _nodes.GetValueOrDefault(path);
+    public DataNode? Get(string path) => _byPath.TryGetValue(path, out var node) ? node : null;
 
-    /// <summary>Every node by path, in no particular order (a snapshot capture orders them off the loop).</summary>
-    public IReadOnlyDictionary<string, DataNode> Nodes => _nodes;
+    /// <summary>Every node by its UTF-8 path, in no particular order (a snapshot capture orders them off the loop).</summary>
+    public IReadOnlyDictionary<byte[], DataNode> Nodes => _nodes;
 
     /// <summary>Container nodes, for the container manager (§7.4).</summary>
-    public IReadOnlyCollection<string> Containers => _containers;
+    public IReadOnlyCollection<string> Containers => Decoded(_containers);
 
     /// <summary>TTL nodes, for the container manager (§7.4).</summary>
-    public IReadOnlyCollection<string> Ttls => _ttls;
+    public IReadOnlyCollection<string> Ttls => Decoded(_ttls);
 
     public IReadOnlyCollection<string> EphemeralsOf(long sessionId) =>
-        _ephemerals.TryGetValue(sessionId, out var paths) ? paths : [];
+        _ephemerals.TryGetValue(sessionId, out var paths) ? Decoded(paths) : [];
 
     public static bool IsBuiltIn(string path) =>
         path is "/" or ZooKeeperPath or QuotaPath or ConfigPath;
 
     /// <summary>Every node in pre-order, children in set order: the order of a snapshot (§12.3).</summary>
-    public IEnumerable<(string Path, DataNode Node)> PreOrder()
-    {
-        var stack = new Stack<string>();
-        stack.Push("/");
-        while (stack.Count > 0)
-        {
-            var path = stack.Pop();
-            var node = _nodes[path];
-            yield return (path, node);
-            foreach (var child in node.ChildPaths.Reverse())
-                stack.Push(child);
-        }
-    }
+    public IEnumerable<(string Path, DataNode Node)> PreOrder() => SubtreeOf(Utf8Path.Root).Select(k => (Utf8Path.Decode(k), _nodes[k]));
 
     public void ApplyCreate(string path, byte[]? data, IReadOnlyList<Acl> acls, long ephemeralOwner, int parentCversion, Zxid zxid, long time, List<ChangeEvent> events)
     {
-        var parentPath = PathRules.Parent(path);
-        if (!_nodes.TryGetValue(parentPath, out var parent) || parent.HasChild(path))
+        if (!_byPath.TryGetValue(PathRules.ParentOf(path), out var parentKey, out var parent) || _byPath.ContainsKey(path))
             return;
         // A replay over a fuzzy snapshot must not move the counter back (Java's createNode).
         if (parentCversion > parent.Cversion)
         {
-            Unhash(parentPath, parent);
+            Unhash(parentKey, parent);
             parent.Cversion = parentCversion;
             parent.Pzxid = zxid;
-            Rehash(parentPath, parent);
+            Rehash(parentKey, parent);
         }
 
-        Add(path, DataNode.Create(data, _acls.Intern(acls), zxid, time, ephemeralOwner));
+        Add(Utf8Path.Encode(path), DataNode.Create(data, _acls.Intern(acls), zxid, time, ephemeralOwner), parent);
         Quotas.Created(path, data?.Length ?? 0);
         Metrics?.NodeWritten(path, data?.Length ?? 0);
         events.Add(new ChangeEvent(EventType.NodeCreated, path));
-        events.Add(new ChangeEvent(EventType.NodeChildrenChanged, parentPath));
+        events.Add(new ChangeEvent(EventType.NodeChildrenChanged, PathRules.Parent(path)));
     }
 
     public void ApplyDelete(string path, Zxid zxid, List<ChangeEvent> events)
     {
-        if (!_nodes.Remove(path, out var node))
+        if (!_byPath.Remove(path, out var key, out var node))
             return;
-        Unhash(path, node);
-        _containers.Remove(path);
-        _ttls.Remove(path);
+        Unhash(key, node);
+        _containers.Remove(key);
+        _ttls.Remove(key);
         if (EphemeralKind.IsSession(node.EphemeralOwner) && _ephemerals.TryGetValue(node.EphemeralOwner, out var paths))
         {
-            paths.Remove(path);
+            paths.Remove(key);
             if (paths.Count == 0)
                 _ephemerals.Remove(node.EphemeralOwner);
         }
 
         var parentPath = PathRules.Parent(path);
-        if (_nodes.TryGetValue(parentPath, out var parent))
+        if (_byPath.TryGetValue(parentPath, out var parentKey, out var parent))
         {
-            Unhash(parentPath, parent);
-            parent.RemoveChild(path);
+            Unhash(parentKey, parent);
+            parent.RemoveChild(key);
             if (zxid > parent.Pzxid)
                 parent.Pzxid = zxid;
-            Rehash(parentPath, parent);
+            Rehash(parentKey, parent);
         }
 
         Quotas.Deleted(path, node.Data?.Length ?? 0);
@@ -211,46 +183,56 @@ internal sealed class DataTree
 
     public void ApplySetData(string path, byte[]? data, int version, Zxid zxid, long time, List<ChangeEvent> events)
     {
-        if (!_nodes.TryGetValue(path, out var node))
+        if (!_byPath.TryGetValue(path, out var key, out var node))
             return;
         Quotas.DataChanged(path, (data?.Length ?? 0) - (node.Data?.Length ?? 0));
-        Unhash(path, node);
+        Unhash(key, node);
         node.Data = data;
         node.Version = version;
         node.Mzxid = zxid;
         node.Mtime = time;
-        Rehash(path, node);
+        Rehash(key, node);
         Metrics?.NodeWritten(path, data?.Length ?? 0);
         events.Add(new ChangeEvent(EventType.NodeDataChanged, path));
     }
 
     public void ApplySetAcl(string path, IReadOnlyList<Acl> acls, int aversion)
     {
-        if (!_nodes.TryGetValue(path, out var node))
+        if (!_byPath.TryGetValue(path, out var key, out var node))
             return;
-        Unhash(path, node);
+        Unhash(key, node);
         node.Acls = _acls.Intern(acls);
         node.Aversion = aversion;
-        Rehash(path, node);
+        Rehash(key, node);
     }
 
     /// <summary>Total descendants of a node (getAllChildrenNumber, §3.3).</summary>
-    public int CountDescendants(string path)
+    public int CountDescendants(string path) =>
+        _byPath.TryGetValue(path, out var key, out _) ? SubtreeOf(key).Count() - 1 : 0;
+
+    /// <summary>A node's key and its descendants' in pre-order, children in set order.</summary>
+    private IEnumerable<byte[]> SubtreeOf(byte[] key)
     {
-        if (!_nodes.TryGetValue(path, out var node))
-            return 0;
-        var total = 0;
-        foreach (var child in node.ChildPaths)
-            total += 1 + CountDescendants(child);
-        return total;
+        var stack = new Stack<byte[]>();
+        stack.Push(key);
+        while (stack.Count > 0)
+        {
+            var path = stack.Pop();
+            yield return path;
+            foreach (var child in _nodes[path].ChildPaths.Reverse())
+                stack.Push(child);
+        }
     }
 
-    private void Add(string path, DataNode node, DataNode? parent = null)
+    private static List<string> Decoded(HashSet<byte[]> paths) => [.. paths.Select(Utf8Path.Decode)];
+
+    /// <summary>Adds a node under its UTF-8 path; <paramref name="parent"/> when the caller has it (every node but the root has one).</summary>
+    private void Add(byte[] path, DataNode node, DataNode? parent = null)
     {
         _nodes[path] = node;
         Rehash(path, node);
-        if (path != "/")
-            (parent ?? _nodes[PathRules.Parent(path)]).AddChild(path);
+        if (path.Length > 1)
+            (parent ?? _nodes.GetAlternateLookup<ReadOnlySpan<byte>>()[Utf8Path.ParentOf(path)]).AddChild(path);
         if (EphemeralKind.IsContainer(node.EphemeralOwner))
             _containers.Add(path);
         else if (EphemeralKind.IsTtl(node.EphemeralOwner))
@@ -258,7 +240,7 @@ internal sealed class DataTree
         else if (EphemeralKind.IsSession(node.EphemeralOwner))
         {
             if (!_ephemerals.TryGetValue(node.EphemeralOwner, out var paths))
-                _ephemerals[node.EphemeralOwner] = paths = new HashSet<string>(StringComparer.Ordinal);
+                _ephemerals[node.EphemeralOwner] = paths = new HashSet<byte[]>(Utf8Path.Comparer);
             paths.Add(path);
         }
     }
@@ -267,7 +249,7 @@ internal sealed class DataTree
     /// Takes a node's term out of the tree digest before it changes; <see cref="Rehash"/> puts the
     /// new one in after. The term is computed again rather than kept per node (8 bytes a znode).
     /// </summary>
-    private void Unhash(string path, DataNode node) => Digest -= NodeDigest.Of(path, node);
+    private void Unhash(byte[] path, DataNode node) => Digest -= NodeDigest.Of(path, node);
 
-    private void Rehash(string path, DataNode node) => Digest += NodeDigest.Of(path, node);
+    private void Rehash(byte[] path, DataNode node) => Digest += NodeDigest.Of(path, node);
 }

@@ -10,13 +10,16 @@ namespace ZkCompat.Server.Tree;
 /// </summary>
 internal static class NodeDigest
 {
-    public static long Of(string path, DataNode node)
+    public static long Of(string path, DataNode node) => Of(Encoding.UTF8.GetBytes(path), node);
+
+    /// <param name="path">The node's path in UTF-8, as the tree keeps it.</param>
+    public static long Of(ReadOnlySpan<byte> path, DataNode node)
     {
-        if (path.StartsWith("/zookeeper/", StringComparison.Ordinal))
+        if (path.StartsWith("/zookeeper/"u8))
             return 0;
         var crc = new Crc32();
-        if (path != "/")
-            AppendUtf8(ref crc, path);
+        if (!path.SequenceEqual("/"u8))
+            crc.Append(path);
         if (node.Data is not null)
             crc.Append(node.Data);
         Span<byte> block = stackalloc byte[60];
@@ -31,19 +34,5 @@ internal static class NodeDigest
         BinaryPrimitives.WriteInt64BigEndian(block[52..], node.EphemeralOwner);
         crc.Append(block);
         return crc.Value;
-    }
-
-    /// <summary>The path's UTF-8 bytes, encoded on the stack when it is short (every write hashes a node).</summary>
-    private static void AppendUtf8(ref Crc32 crc, string path)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(path.Length);
-        if (max > 1024)
-        {
-            crc.Append(Encoding.UTF8.GetBytes(path));
-            return;
-        }
-
-        Span<byte> bytes = stackalloc byte[max];
-        crc.Append(bytes[..Encoding.UTF8.GetBytes(path, bytes)]);
     }
 }

@@ -9,7 +9,7 @@ namespace ZkCompat.Server.Tree;
 /// </summary>
 internal sealed class NodeFamily
 {
-    public HashSet<string>? Children { get; set; }
+    public HashSet<byte[]>? Children { get; set; }
 
     public Zxid Pzxid { get; set; }
 
