@@ -6,7 +6,8 @@ namespace ZkCompat.Server.Tree;
 /// <summary>
 /// One znode: data, ACL and the persisted stat fields (PROTOCOL.md §3.4). Reads get the same
 /// immutable getData reply (and its <see cref="Stat"/>) until the node changes (every setter
-/// drops it), so a steady read load allocates none. What only parents need (children, pzxid,
+/// drops it), so a steady read load allocates none. The ACL and the cached reply share one field:
+/// it holds the ACL list, or a <see cref="CachedReply"/> with both once the node has been read. What only parents need (children, pzxid,
 /// cversion) lives in a <see cref="NodeFamily"/> made when a node first differs from a leaf, so
 /// the million leaves of a big tree carry one reference for it. The children set holds the
 /// children's full paths — the tree's own key strings, so a child costs a set entry, not another
@@ -15,19 +16,18 @@ namespace ZkCompat.Server.Tree;
 internal class DataNode
 {
     private byte[]? _data;
-    private IReadOnlyList<Acl> _acls;
+    private object _aclsOrReply;
     private Zxid _mzxid;
     private long _mtime;
     private int _version;
     private int _aversion;
     private NodeFamily? _family;
-    private GetDataResponse? _dataReply;
 
     /// <summary>A node without an owner (<see cref="Create"/> makes one with any owner).</summary>
     public DataNode(byte[]? data, IReadOnlyList<Acl> acls, Zxid zxid, long time)
     {
         _data = data;
-        _acls = acls;
+        _aclsOrReply = acls;
         Czxid = _mzxid = zxid;
         Ctime = _mtime = time;
     }
@@ -55,7 +55,11 @@ internal class DataNode
 
     public byte[]? Data { get => _data; set => Changed(_data = value); }
 
-    public IReadOnlyList<Acl> Acls { get => _acls; set => _acls = value; }
+    public IReadOnlyList<Acl> Acls
+    {
+        get => _aclsOrReply is CachedReply cached ? cached.Acls : (IReadOnlyList<Acl>)_aclsOrReply;
+        set => _aclsOrReply = value;
+    }
 
     public Zxid Czxid { get; }
 
@@ -126,7 +130,16 @@ internal class DataNode
     public Stat ToStat() => ToDataReply().Stat;
 
     /// <summary>The getData reply body for the node as it is now.</summary>
-    public GetDataResponse ToDataReply() => _dataReply ??= new GetDataResponse(Data, new Stat(
+    public GetDataResponse ToDataReply()
+    {
+        if (_aclsOrReply is CachedReply cached)
+            return cached.Reply;
+        var reply = NewDataReply();
+        _aclsOrReply = new CachedReply(Acls, reply);
+        return reply;
+    }
+
+    private GetDataResponse NewDataReply() => new(Data, new Stat(
         Czxid,
         Mzxid,
         Ctime,
@@ -140,7 +153,13 @@ internal class DataNode
         Pzxid));
 
     /// <summary>Drops the cached reply; takes the assigned value only so setters stay one expression.</summary>
-    private void Changed<T>(T _) => _dataReply = null;
+    private void Changed<T>(T _)
+    {
+        if (_aclsOrReply is CachedReply cached)
+            _aclsOrReply = cached.Acls;
+    }
+
+    private sealed record CachedReply(IReadOnlyList<Acl> Acls, GetDataResponse Reply);
 
     /// <summary>Names from full paths: what follows the last slash.</summary>
     private sealed class ChildNames(HashSet<byte[]> paths) : IReadOnlyCollection<string>
