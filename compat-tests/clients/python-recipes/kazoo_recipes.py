@@ -224,6 +224,9 @@ def case_childrenwatch(hosts, root):
     with Clients(hosts) as c:
         watcher, actor = c.new(), c.new()
         actor.create(root)
+        # On an ensemble the watcher may be on a member that has not applied the create yet:
+        # kazoo's ChildrenWatch on a missing node never calls back, so catch up first.
+        watcher.sync(root)
         seen = queue.Queue()
         watcher.ChildrenWatch(root, lambda children: seen.put(sorted(children)))
         check_equal([], take(seen, "the first call"), "no children")
