@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using ZkCompat.Protocol.Jute;
 
 namespace ZkCompat.Server.Persistence;
@@ -35,16 +34,6 @@ internal static class SpanJute
         if (length < 0)
             return null;
         var value = bytes.Slice(offset, length).ToArray();
-        offset += length;
-        return value;
-    }
-
-    public static string ReadString(ReadOnlySpan<byte> bytes, ref int offset)
-    {
-        var length = ReadLength(bytes, ref offset);
-        if (length < 0)
-            throw new ProtocolException("null where a string is required");
-        var value = Encoding.UTF8.GetString(bytes.Slice(offset, length));
         offset += length;
         return value;
     }

@@ -36,23 +36,6 @@ internal class DataNode
     public static DataNode Create(byte[]? data, IReadOnlyList<Acl> acls, Zxid zxid, long time, long ephemeralOwner) =>
         ephemeralOwner == 0 ? new DataNode(data, acls, zxid, time) : new OwnedDataNode(data, acls, zxid, time, ephemeralOwner);
 
-    /// <summary>A node as read back from a snapshot.</summary>
-    public static DataNode Restore(byte[]? data, IReadOnlyList<Acl> acls, StatPersisted stat)
-    {
-        var node = Create(data, acls, stat.Czxid, stat.Ctime, stat.EphemeralOwner);
-        node.Mzxid = stat.Mzxid;
-        node.Pzxid = stat.Pzxid;
-        node.Mtime = stat.Mtime;
-        node.Version = stat.Version;
-        node.Cversion = stat.Cversion;
-        node.Aversion = stat.Aversion;
-        return node;
-    }
-
-    /// <summary>The stat as written to snapshots (§3.4).</summary>
-    public StatPersisted ToStatPersisted() =>
-        new(Czxid, Mzxid, Ctime, Mtime, Version, Cversion, Aversion, EphemeralOwner, Pzxid);
-
     public byte[]? Data { get => _data; set => Changed(_data = value); }
 
     public IReadOnlyList<Acl> Acls
