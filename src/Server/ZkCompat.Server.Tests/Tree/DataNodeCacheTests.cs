@@ -58,7 +58,7 @@ public class DataNodeCacheTests
     {
         long sum = 0;
         foreach (var (path, node) in tree.PreOrder())
-            sum += NodeDigest.Of(path, node);
+            sum += NodeDigest.Of(Utf8Path.Encode(path), node);
         Assert.Equal(sum, tree.Digest);
     }
 }

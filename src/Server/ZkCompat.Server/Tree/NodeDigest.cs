@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using ZkCompat.Server.Checksums;
 
 namespace ZkCompat.Server.Tree;
@@ -10,8 +9,6 @@ namespace ZkCompat.Server.Tree;
 /// </summary>
 internal static class NodeDigest
 {
-    public static long Of(string path, DataNode node) => Of(Encoding.UTF8.GetBytes(path), node);
-
     /// <param name="path">The node's path in UTF-8, as the tree keeps it.</param>
     public static long Of(ReadOnlySpan<byte> path, DataNode node)
     {
