@@ -13,7 +13,8 @@ namespace ZkCompat.CompatTests.Durability;
 /// 'auth'/shared ACLs and setACL, counters ahead of their children, a committed and a rolled-back multi,
 /// containers (op 19) and TTL nodes (op 21), ephemerals of a closed and of a live session, and churn
 /// enough for many snapshots and log files (snapCount=20). See clients/durability/interchange.py.
-/// Same-server pairs are the controls: they show what a restart alone preserves.
+/// Same-server pairs are the controls: they show what a restart alone preserves. The compressed
+/// rows write every snapshot as snapshot.&lt;zxid&gt;.gz or .snappy (snapshot.compression.method on both servers).
 /// </summary>
 public sealed class DataDirInterchangeTests(ITestOutputHelper output)
 {
@@ -23,18 +24,27 @@ public sealed class DataDirInterchangeTests(ITestOutputHelper output)
 
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
 
-    /// <summary>Writer, reader, and how the writer ends: SIGKILL ("kill") or SIGTERM, a clean stop ("term").</summary>
-    public static TheoryData<string, string, string> Cases
+    /// <summary>
+    /// Writer, reader, how the writer ends: SIGKILL ("kill") or SIGTERM, a clean stop ("term"), and
+    /// the snapshot compression ("" for none, "gz", "snappy").
+    /// </summary>
+    public static TheoryData<string, string, string, string> Cases
     {
         get
         {
-            var cases = new TheoryData<string, string, string>();
+            var cases = new TheoryData<string, string, string, string>();
             foreach (var stop in new[] { "kill", "term" })
             {
-                cases.Add("java", "zkcompat", stop);
-                cases.Add("zkcompat", "java", stop);
-                cases.Add("java", "java", stop);
-                cases.Add("zkcompat", "zkcompat", stop);
+                cases.Add("java", "zkcompat", stop, "");
+                cases.Add("zkcompat", "java", stop, "");
+                cases.Add("java", "java", stop, "");
+                cases.Add("zkcompat", "zkcompat", stop, "");
+            }
+
+            foreach (var compression in new[] { "gz", "snappy" })
+            {
+                cases.Add("java", "zkcompat", "kill", compression);
+                cases.Add("zkcompat", "java", "kill", compression);
             }
 
             return cases;
@@ -43,13 +53,13 @@ public sealed class DataDirInterchangeTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task DataDir_WrittenByOneServer_ReadsIdenticallyOnTheOther(string writer, string reader, string stop)
+    public async Task DataDir_WrittenByOneServer_ReadsIdenticallyOnTheOther(string writer, string reader, string stop, string compression)
     {
-        using var run = new DurabilityRun($"{writer}-{stop}-to-{reader}", output);
+        using var run = new DurabilityRun($"{writer}-{stop}-to-{reader}{(compression.Length > 0 ? "-" + compression : "")}", output);
         var options = new ServerStartOptions
         {
             DataDir = run.DataDir,
-            ExtraConfigLines = ["snapCount=20", "extendedTypesEnabled=true", DurabilityRun.SuperDigestLine],
+            ExtraConfigLines = ["snapCount=20", "extendedTypesEnabled=true", DurabilityRun.SuperDigestLine, $"snapshot.compression.method={compression}"],
         };
         var writerDump = Path.Combine(run.WorkDir, $"dump-{writer}-writer.jsonl");
         var readerDump = Path.Combine(run.WorkDir, $"dump-{reader}-reader.jsonl");
@@ -94,6 +104,13 @@ public sealed class DataDirInterchangeTests(ITestOutputHelper output)
         {
             failures.Add($"'{writer}' wrote {snapshots.Count} snapshots and {logs.Count} logs with snapCount=20; " +
                          $"expected at least {MinSnapshots} and {MinLogs}");
+        }
+
+        var suffix = compression.Length > 0 ? "." + compression : "";
+        // snapshot.<zxid> or snapshot.<zxid>.<compression>
+        if (snapshots.FirstOrDefault(s => (s.Split('.') is [_, _, var ext] ? "." + ext : "") != suffix) is { } other)
+        {
+            failures.Add($"'{writer}' wrote {other} with snapshot.compression.method={compression}; expected every snapshot to end in '{suffix}'");
         }
 
         // 2. The reader starts on the same dataDir, dumps, resumes the session, probes the counters.

@@ -144,6 +144,26 @@ public class ZooCfgTests
     }
 
     [Fact]
+    public void SnapshotCompression_IsTakenFromZooCfgOrProperty()
+    {
+        Assert.Equal(".gz", Extension(Parse("dataDir=/d", "snapshot.compression.method=gz")));
+        Assert.Equal(".snappy", Extension(ZooCfg.Parse(["dataDir=/d"], BaseDir, new Dictionary<string, string> { ["zookeeper.snapshot.compression.method"] = "SNAPPY" }).Config.Server));
+        Assert.Equal("", Extension(Parse("dataDir=/d")));
+
+        static string Extension(ServerOptions options) => ZkCompat.Server.Persistence.SnapshotCodec.Extension(options.SnapshotCompression);
+    }
+
+    [Fact]
+    public void UnknownSnapshotCompression_RefusesTheStart()
+    {
+        // Java would take "gzip" for no compression and write plain snapshots, silently.
+        var e = Assert.Throws<ConfigException>(() => Parse("dataDir=/d", "snapshot.compression.method=gzip"));
+
+        Assert.Contains("snapshot.compression.method", e.Message, StringComparison.Ordinal);
+        Assert.Contains("gzip", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ClientPortAddressWithoutClientPort_IsAnError()
     {
         var e = Assert.Throws<ConfigException>(() => Parse("dataDir=/d", "clientPortAddress=127.0.0.1"));

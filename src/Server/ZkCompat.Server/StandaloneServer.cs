@@ -30,7 +30,7 @@ internal sealed class StandaloneServer : IAsyncDisposable
     {
         var logger = loggers.CreateLogger("ZkCompat.Server");
         var clientPort = ClientListener.Listen(options);
-        var directory = new DataDirectory(storage, DataFiles.VersionDir(options.DataDir), DataFiles.VersionDir(options.DataLogDir), logger);
+        var directory = new DataDirectory(storage, DataFiles.VersionDir(options.DataDir), DataFiles.VersionDir(options.DataLogDir), logger, options.SnapshotCompression);
         var metrics = new MetricRegistry();
         var started = time.GetTimestamp();
         var state = directory.Recover(options.TrustEmptySnapshot);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using ZkCompat.Server.Options;
+using ZkCompat.Server.Persistence;
 
 namespace ZkCompat.Server.Host.Config;
 
@@ -139,6 +140,12 @@ internal static class ZooCfg
             throw new ConfigException("dataDir is not set");
         if (options.DataLogDir.Length == 0)
             options = options with { DataLogDir = options.DataDir };
+        if (!SnapshotCodec.TryParseSetting(options.Property(ServerOptions.SnapshotCompressionProperty), out _))
+        {
+            throw new ConfigException($"snapshot.compression.method is '{options.Property(ServerOptions.SnapshotCompressionProperty)}'; "
+                + $"ZkCompat takes {SnapshotCodec.Choices} (Java would quietly write uncompressed snapshots)");
+        }
+
         if (options.EffectiveMinSessionTimeoutMs > options.EffectiveMaxSessionTimeoutMs)
             throw new ConfigException($"minSessionTimeout ({options.EffectiveMinSessionTimeoutMs}) must not be larger than maxSessionTimeout ({options.EffectiveMaxSessionTimeoutMs})");
         return options;

@@ -121,7 +121,7 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
         var loaded = SnapshotReader.ReadStream(stream, zxid.Value);
         _log.Roll();
         // The snapshot is durable before the history it replaces goes.
-        SnapshotWriter.Write(_storage, _directory.SnapshotDir, SnapshotImage.Capture(loaded.Tree, zxid, loaded.Sessions.Select(s => (s.Key, s.Value))));
+        _directory.WriteSnapshot(SnapshotImage.Capture(loaded.Tree, zxid, loaded.Sessions.Select(s => (s.Key, s.Value))));
         _directory.DeleteLogs();
         _tail.Clear();
         LastLogged = zxid;
@@ -204,7 +204,7 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
         var done = new TaskCompletionSource<(Zxid, SnapshotImage)>(TaskCreationOptions.RunContinuationsAsynchronously);
         _engine.Post(new CaptureWork(done));
         _ = done.Task.ContinueWith(
-            t => SnapshotWriter.Write(_storage, _directory.SnapshotDir, t.Result.Item2),
+            t => _directory.WriteSnapshot(t.Result.Item2),
             CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion,
             TaskScheduler.Default);

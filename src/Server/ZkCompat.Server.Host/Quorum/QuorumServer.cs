@@ -38,10 +38,10 @@ internal sealed class QuorumServer : IAsyncDisposable
             (election, quorumPort) = PeerRuntime.BindPorts(quorum);
         var time = TimeProvider.System;
         var storage = DiskStorage.Instance;
-        var directory = new DataDirectory(storage, DataFiles.VersionDir(options.DataDir), DataFiles.VersionDir(options.DataLogDir), logger);
+        var directory = new DataDirectory(storage, DataFiles.VersionDir(options.DataDir), DataFiles.VersionDir(options.DataLogDir), logger, options.SnapshotCompression);
         var state = directory.Recover(options.TrustEmptySnapshot);
         // As standalone: start from a clean snapshot of what was recovered, so Reload always has one.
-        SnapshotWriter.Write(storage, directory.SnapshotDir, SnapshotImage.Capture(state.Tree, state.LastZxid, state.Sessions.Select(s => (s.Key, s.Value))));
+        directory.WriteSnapshot(SnapshotImage.Capture(state.Tree, state.LastZxid, state.Sessions.Select(s => (s.Key, s.Value))));
         Engine = new Engine(options, time, logger, new InMemoryReplicator(), state);
         Replica = new EnsembleReplica(options, storage, directory, Engine, state.LastZxid, logger);
         _runtime = new PeerRuntime(quorum, Replica, loggers.CreateLogger("ZkCompat.Quorum"), election, quorumPort);

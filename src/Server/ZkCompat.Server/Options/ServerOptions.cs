@@ -56,6 +56,15 @@ public sealed record ServerOptions
     /// <summary>zookeeper.preAllocSize (KiB): the txn log grows in steps of this size.</summary>
     public long PreAllocBytes => IntProperty("zookeeper.preAllocSize", 65536) * 1024L;
 
+    /// <summary>
+    /// zookeeper.snapshot.compression.method (gz, snappy, or none): how new snapshots are written.
+    /// The host refuses a value outside those at start; here it falls back to none.
+    /// </summary>
+    internal Persistence.SnapshotCompression SnapshotCompression =>
+        Persistence.SnapshotCodec.TryParseSetting(Property(SnapshotCompressionProperty), out var compression) ? compression : default;
+
+    internal const string SnapshotCompressionProperty = "zookeeper.snapshot.compression.method";
+
     /// <summary>zookeeper.snapshot.trust.empty: start from logs alone when no snapshot exists.</summary>
     public bool TrustEmptySnapshot => Property("zookeeper.snapshot.trust.empty") == "true";
 

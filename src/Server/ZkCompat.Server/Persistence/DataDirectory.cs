@@ -9,9 +9,10 @@ namespace ZkCompat.Server.Persistence;
 
 /// <summary>
 /// The snapshot and log directories (dataDir/version-2 and dataLogDir/version-2): recovery at
-/// start (newest valid snapshot, then the logs) and purging old files (PROTOCOL.md §12).
+/// start (newest valid snapshot, then the logs), writing snapshots (compressed as configured) and
+/// purging old files (PROTOCOL.md §12).
 /// </summary>
-internal sealed class DataDirectory(IStorage storage, string snapshotDir, string logDir, ILogger logger)
+internal sealed class DataDirectory(IStorage storage, string snapshotDir, string logDir, ILogger logger, SnapshotCompression compression = SnapshotCompression.None)
 {
     private const int MaxSnapshotsTried = 100;
 
@@ -43,6 +44,9 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
         var replaying = snapshot is not null || logs.Count > 0;
         return recovered with { FromSnapshot = snapshot is not null, SnapshotLoadMs = snapshotLoadMs, TxnsLoaded = replaying ? (replayed, clock.ElapsedMilliseconds) : null };
     }
+
+    /// <summary>Writes the image durably as snapshot.&lt;zxid&gt;, with the configured compression's extension.</summary>
+    public void WriteSnapshot(SnapshotImage image) => SnapshotWriter.Write(storage, snapshotDir, image, compression);
 
     /// <summary>Keeps the newest <paramref name="retain"/> snapshots and the logs they need; deletes the rest.</summary>
     public void Purge(int retain)

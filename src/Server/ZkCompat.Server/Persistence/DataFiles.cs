@@ -4,7 +4,7 @@ namespace ZkCompat.Server.Persistence;
 
 /// <summary>
 /// File names of the data directory (PROTOCOL.md §12.1): version-2/log.&lt;hex zxid&gt; and
-/// version-2/snapshot.&lt;hex zxid&gt;, lowercase hex without padding.
+/// version-2/snapshot.&lt;hex zxid&gt;[.gz|.snappy], lowercase hex without padding.
 /// </summary>
 internal static class DataFiles
 {
@@ -15,9 +15,14 @@ internal static class DataFiles
 
     public static string LogName(long zxid) => LogPrefix + zxid.ToString("x", CultureInfo.InvariantCulture);
 
-    public static string SnapshotName(long zxid) => SnapshotPrefix + zxid.ToString("x", CultureInfo.InvariantCulture);
+    public static string SnapshotName(long zxid, SnapshotCompression compression = SnapshotCompression.None) =>
+        SnapshotPrefix + zxid.ToString("x", CultureInfo.InvariantCulture) + SnapshotCodec.Extension(compression);
 
-    /// <summary>Files with the prefix, oldest zxid first; names that do not parse are ignored, as in Java.</summary>
+    /// <summary>
+    /// Files with the prefix, oldest zxid first; names that do not parse are ignored, as in Java.
+    /// A snapshot name may end in a compression's extension. Java would also try any other
+    /// extension (snapshot.5.tmp, snapshot.5.bak) as a plain snapshot; those are left alone here.
+    /// </summary>
     public static List<(long Zxid, string Path)> Sorted(IStorage storage, string directory, string prefix)
     {
         var files = new List<(long, string)>();
@@ -27,7 +32,8 @@ internal static class DataFiles
             if (!name.StartsWith(prefix, StringComparison.Ordinal))
                 continue;
             var hex = name[prefix.Length..];
-            // Java also accepts compressed snapshots; we neither read nor write them.
+            if (prefix == SnapshotPrefix && SnapshotCodec.OfName(name) is not null)
+                hex = hex.Split('.')[0];
             if (long.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var zxid))
                 files.Add((zxid, path));
         }

@@ -12,8 +12,8 @@ namespace ZkCompat.Server.Persistence;
 internal sealed record LoadedSnapshot(long Zxid, DataTree Tree, Dictionary<long, int> Sessions);
 
 /// <summary>
-/// Reads snapshot.&lt;zxid&gt; (PROTOCOL.md §12.3), checking both Adler-32 seals. Any damage throws
-/// <see cref="InvalidDataException"/>, so recovery can fall back to the previous snapshot.
+/// Reads snapshot.&lt;zxid&gt; (PROTOCOL.md §12.3), compressed or not, checking both Adler-32 seals.
+/// Any damage throws <see cref="InvalidDataException"/>, so recovery can fall back to the previous snapshot.
 /// </summary>
 internal static class SnapshotReader
 {
@@ -22,6 +22,9 @@ internal static class SnapshotReader
     public static LoadedSnapshot Read(IStorage storage, string path, long zxid)
     {
         using var stream = storage.OpenRead(path);
+        var compression = SnapshotCodec.OfName(Path.GetFileName(path)) ?? SnapshotCompression.None;
+        if (compression != SnapshotCompression.None)
+            return Read(path, Decompress(path, stream, compression), zxid);
         if (stream is not FileStream file)
             return Read(path, ReadAll(stream), zxid);
         using var view = new FileView(file);
@@ -59,6 +62,18 @@ internal static class SnapshotReader
         var offset = (int)reader.Consumed;
         var tree = DataTree.FromNodes(ReadNodes(stream, ref offset, acls));
         return new LoadedSnapshot(zxid, tree, sessions);
+    }
+
+    private static ReadOnlyMemory<byte> Decompress(string path, Stream stream, SnapshotCompression compression)
+    {
+        try
+        {
+            return SnapshotCodec.Decompress(stream, compression);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
     }
 
     private static byte[] ReadAll(Stream stream)

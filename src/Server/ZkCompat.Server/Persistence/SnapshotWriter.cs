@@ -9,22 +9,29 @@ namespace ZkCompat.Server.Persistence;
 
 /// <summary>
 /// Writes snapshot.&lt;zxid&gt; in Java's format (PROTOCOL.md §12.3): header, sessions, ACL cache,
-/// nodes in pre-order (root as ""), "/", Adler-32 seal, digest section, second seal.
+/// nodes in pre-order (root as ""), "/", Adler-32 seal, digest section, second seal; compressed
+/// as a whole when asked, with the seals over the uncompressed bytes, as Java's SnapStream does.
 /// </summary>
 internal static class SnapshotWriter
 {
     private const int ChunkBytes = 256 * 1024;
 
-    public static void Write(IStorage storage, string directory, SnapshotImage image)
+    public static void Write(IStorage storage, string directory, SnapshotImage image, SnapshotCompression compression = SnapshotCompression.None)
     {
         // Written aside and renamed into place, so a crash never leaves a half snapshot under the
         // name of a good one (the startup snapshot can have the same zxid as the last one).
-        var path = Path.Combine(directory, DataFiles.SnapshotName(image.Zxid.Value));
+        var path = Path.Combine(directory, DataFiles.SnapshotName(image.Zxid.Value, compression));
         var temporary = path + ".tmp";
         if (storage.Exists(temporary))
             storage.Delete(temporary);
         using (var file = storage.Create(temporary))
-            WriteTo(file, storage, image);
+        {
+            using (var compressing = SnapshotCodec.Compressing(file, compression))
+                WriteTo(compressing ?? file, image);
+            file.Flush();
+            storage.Sync(file);
+        }
+
         storage.Rename(temporary, path);
     }
 
@@ -35,7 +42,7 @@ internal static class SnapshotWriter
     public static byte[] Stream(SnapshotImage image)
     {
         using var memory = new MemoryStream();
-        WriteTo(memory, null, image);
+        WriteTo(memory, image);
         var bytes = memory.ToArray();
         // Seal (long + "/"), digest section (long, int, long), seal again: 13 + 20 + 13 bytes.
         var body = bytes.AsSpan(FileHeader.Size, bytes.Length - FileHeader.Size - 46);
@@ -47,9 +54,9 @@ internal static class SnapshotWriter
         return stream;
     }
 
-    private static void WriteTo(Stream file, IStorage? storage, SnapshotImage image)
+    private static void WriteTo(Stream stream, SnapshotImage image)
     {
-        var output = new SealedOutput(file);
+        var output = new SealedOutput(stream);
         output.Writer.WriteRaw(FileHeader.For(FileHeader.SnapshotMagic, -1));
         output.Writer.WriteInt(image.Sessions.Count);
         foreach (var (id, timeoutMs) in image.Sessions)
@@ -76,8 +83,6 @@ internal static class SnapshotWriter
         output.Writer.WriteLong(image.Digest);
         output.Seal();
         output.Spill();
-        file.Flush();
-        storage?.Sync(file);
     }
 
     /// <summary>

@@ -96,7 +96,7 @@ internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
         var clock = Stopwatch.StartNew();
         try
         {
-            SnapshotWriter.Write(_storage, _directory.SnapshotDir, image);
+            _directory.WriteSnapshot(image);
             _snapshotTime?.Add(clock.ElapsedMilliseconds);
             PersistenceLog.SnapshotWritten(_logger, image.Zxid.ToString(), clock.ElapsedMilliseconds);
         }
