@@ -65,6 +65,24 @@ public class CompressedSnapshotTests
         Assert.Equal(5000, loaded.Sessions[0x42]);
     }
 
+    [Theory]
+    [InlineData("gz")]
+    [InlineData("snappy")]
+    public void DataDirWithOnlyACompressedSnapshot_RecoversItsTree(string method)
+    {
+        // The silent loss this replaced: logs purged, the tree only in snapshot.<zxid>.gz, and the
+        // server came up empty.
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir.VersionDir);
+        SnapshotWriter.Write(DiskStorage.Instance, dir.VersionDir, SnapshotImage.Capture(BigTree(), new Zxid(2000), []), Method(method));
+
+        var state = RecoveryTests.Directory(dir).Recover(trustEmptySnapshot: false);
+
+        Assert.True(state.FromSnapshot);
+        Assert.Equal(new Zxid(2000), state.LastZxid);
+        Assert.Equal(BigTree().Digest, state.Tree.Digest);
+    }
+
     [Fact]
     public void SnappyFile_IsSnappyJavasFraming()
     {
