@@ -33,7 +33,7 @@ internal sealed class StandaloneServer : IAsyncDisposable
         var directory = new DataDirectory(storage, DataFiles.VersionDir(options.DataDir), DataFiles.VersionDir(options.DataLogDir), logger, options.SnapshotCompression);
         var metrics = new MetricRegistry();
         var started = time.GetTimestamp();
-        var state = directory.Recover(options.TrustEmptySnapshot);
+        var state = directory.Recover(options.TrustEmptySnapshot, options.AutocreateDataDir);
         RecordRecovery(metrics, state, (long)time.GetElapsedTime(started).TotalMilliseconds);
         _store = new StandaloneStore(storage, directory, options.PreAllocBytes, options.ForceSync, options.SnapCount, logger, metrics);
         // Java writes a snapshot at every start; here one is written (while serving) only when the

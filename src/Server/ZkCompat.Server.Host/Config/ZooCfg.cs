@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
+using ZkCompat.Server.Host.Config.Catalog;
 using ZkCompat.Server.Options;
 using ZkCompat.Server.Persistence;
 
@@ -8,21 +9,12 @@ namespace ZkCompat.Server.Host.Config;
 
 /// <summary>
 /// Turns zoo.cfg into <see cref="HostConfig"/> (PROTOCOL.md §9): the server's options, and the
-/// ensemble when the file makes this server a quorum member (§9.3). Keys ZkCompat does not use yet
-/// are kept as Java keeps them, as the property zookeeper.&lt;key&gt;, and reported back to be logged.
+/// ensemble when the file makes this server a quorum member (§9.3). Other keys are kept as Java
+/// keeps them, as the property zookeeper.&lt;key&gt;; every key and -D property is then held against
+/// the catalog of settings (<see cref="ConfigAudit"/>): refused, or reported back to be logged.
 /// </summary>
 internal static class ZooCfg
 {
-    /// <summary>Keys Java's QuorumPeerConfig reads itself that ZkCompat ignores; they never become zookeeper.* properties.</summary>
-    private static readonly HashSet<string> s_quorumKeys = new(StringComparer.Ordinal)
-    {
-        "localSessionsEnabled", "localSessionsUpgradingEnabled", "syncEnabled", "observerMasterPort",
-        "connectToLearnerMasterLimit", "secureClientPort", "secureClientPortAddress", "clientPortListenBacklog",
-        "maxCnxns", "multiAddress.reachabilityCheckEnabled",
-        "multiAddress.reachabilityCheckTimeoutMs", "sslQuorum", "portUnification", "sslQuorumReloadCertFiles",
-        "client.portUnification", "quorum.cnxn.threads.size", "oraclePath",
-    };
-
     public static (HostConfig Config, List<ConfigNote> Notes) Load(string path, IReadOnlyDictionary<string, string>? systemProperties = null)
     {
         if (!File.Exists(path))
@@ -96,43 +88,35 @@ internal static class ZooCfg
                     options = options with { PurgeIntervalHours = Int(key, value, line) };
                     break;
                 default:
-                    Keep(key, value, line, properties, notes);
+                    Keep(key, value, properties);
                     break;
             }
         }
 
         if (clientPortAddress is not null)
             options = options with { ClientPortAddress = Address(clientPortAddress, clientPortAddressLine, clientPortLine) };
-        options = Validate(options with { Properties = properties });
+        options = Validate(options with
+        {
+            Properties = properties,
+            SessionlessConnectionTimeoutMs = JavaSyntax.Decode(properties.GetValueOrDefault("zookeeper.nio.sessionlessCnxnTimeout")) ?? ServerOptions.DefaultSessionlessConnectionTimeoutMs,
+        });
         readFile ??= ReadIfFile;
         // Java's QuorumServer reads the JVM property, not the zoo.cfg key, to allow '|' lists.
         var multiAddress = properties.GetValueOrDefault("zookeeper.multiAddress.enabled")?.Equals("true", StringComparison.OrdinalIgnoreCase) ?? false;
         var (members, version) = Membership.Read(quorumKeys, entries.Select(e => e.Key), baseDir, readFile, multiAddress);
         var (server, quorum) = QuorumSetup.Apply(options, quorumKeys, members, version, readFile, notes);
+        ConfigAudit.Check(entries, systemProperties ?? new Dictionary<string, string>(), quorum is not null, notes);
         return (new HostConfig(server, quorum), notes);
     }
 
     private static string? ReadIfFile(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
 
-    private static void Keep(string key, string value, int line, Dictionary<string, string> properties, List<ConfigNote> notes)
-    {
-        // Java's QuorumPeerConfig hands metricsProvider.* to the provider itself (§9.2).
-        if (key.StartsWith("metricsProvider.", StringComparison.Ordinal))
-        {
-            properties[key] = value;
-            return;
-        }
-
-        if (s_quorumKeys.Contains(key))
-        {
-            properties[key] = value;
-            notes.Add(new(LogLevel.Information, $"line {line}: {key} is not supported yet; ignored"));
-            return;
-        }
-
-        properties["zookeeper." + key] = value;
-        notes.Add(new(LogLevel.Information, $"line {line}: {key} is read as the property zookeeper.{key}"));
-    }
+    /// <summary>
+    /// QuorumPeerConfig keeps its own keys (metricsProvider.* for the provider, §9.2); any other
+    /// key becomes the system property zookeeper.&lt;key&gt;, as in Java.
+    /// </summary>
+    private static void Keep(string key, string value, Dictionary<string, string> properties) =>
+        properties[ConfigCatalog.IsZooCfgKey(key) ? key : "zookeeper." + key] = value;
 
     private static ServerOptions Validate(ServerOptions options)
     {

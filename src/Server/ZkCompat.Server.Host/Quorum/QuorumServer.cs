@@ -39,7 +39,7 @@ internal sealed class QuorumServer : IAsyncDisposable
         var time = TimeProvider.System;
         var storage = DiskStorage.Instance;
         var directory = new DataDirectory(storage, DataFiles.VersionDir(options.DataDir), DataFiles.VersionDir(options.DataLogDir), logger, options.SnapshotCompression);
-        var state = directory.Recover(options.TrustEmptySnapshot);
+        var state = directory.Recover(options.TrustEmptySnapshot, options.AutocreateDataDir);
         // As standalone: start from a clean snapshot of what was recovered, so Reload always has one.
         directory.WriteSnapshot(SnapshotImage.Capture(state.Tree, state.LastZxid, state.Sessions.Select(s => (s.Key, s.Value))));
         Engine = new Engine(options, time, logger, new InMemoryReplicator(), state);

@@ -122,6 +122,20 @@ public class RecoveryTests
         Assert.Equal(["log.12", "log.1f", "log.29", "snapshot.14", "snapshot.1e", "snapshot.28"], left);
     }
 
+    [Fact]
+    public void WithoutAutocreate_AMissingVersionDirectoryRefusesTheStart()
+    {
+        using var dir = new TempDir();
+
+        var e = Assert.Throws<RecoveryException>(() => Directory(dir).Recover(trustEmptySnapshot: false, createDirectories: false));
+
+        // Java 3.8.0's FileTxnSnapLog message, zookeeper.datadir.autocreate=false.
+        Assert.Equal($"Missing data directory {dir.VersionDir}, automatic data directory creation is disabled (zookeeper.datadir.autocreate is false). Please create this directory manually.", e.Message);
+        Assert.False(System.IO.Directory.Exists(dir.VersionDir));
+        WriteEmptySnapshot(dir);
+        Assert.Equal(Zxid.Zero, Directory(dir).Recover(trustEmptySnapshot: false, createDirectories: false).LastZxid);
+    }
+
     internal static DataDirectory Directory(TempDir dir) =>
         new(DiskStorage.Instance, dir.VersionDir, dir.VersionDir, NullLogger.Instance);
 

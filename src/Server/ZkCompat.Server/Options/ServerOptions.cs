@@ -28,8 +28,10 @@ public sealed record ServerOptions
     /// <summary>jute.maxbuffer, a JVM property in Java (§1.3).</summary>
     public int MaxFrameBytes { get; init; } = FrameReader.DefaultMaxFrameBytes;
 
-    /// <summary>A connection that sends no ConnectRequest within this time is dropped (Java's zookeeper.nio.sessionlessCnxnTimeout).</summary>
-    public int SessionlessConnectionTimeoutMs { get; init; } = 10_000;
+    /// <summary>A connection that sends no ConnectRequest within this time is dropped (Java's zookeeper.nio.sessionlessCnxnTimeout, default 10 s).</summary>
+    public int SessionlessConnectionTimeoutMs { get; init; } = DefaultSessionlessConnectionTimeoutMs;
+
+    internal const int DefaultSessionlessConnectionTimeoutMs = 10_000;
 
     /// <summary>Standalone servers make session ids with server id 1 (§2.4).</summary>
     public long ServerId { get; init; } = 1;
@@ -64,6 +66,9 @@ public sealed record ServerOptions
         Persistence.SnapshotCodec.TryParseSetting(Property(SnapshotCompressionProperty), out var compression) ? compression : default;
 
     internal const string SnapshotCompressionProperty = "zookeeper.snapshot.compression.method";
+
+    /// <summary>zookeeper.datadir.autocreate: anything but true (ignoring case) refuses a missing version-2 directory, as Java.</summary>
+    public bool AutocreateDataDir => Property("zookeeper.datadir.autocreate") is not { } value || value.Equals("true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>zookeeper.snapshot.trust.empty: start from logs alone when no snapshot exists.</summary>
     public bool TrustEmptySnapshot => Property("zookeeper.snapshot.trust.empty") == "true";

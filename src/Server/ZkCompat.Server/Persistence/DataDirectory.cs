@@ -21,10 +21,11 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
     public string LogDir => logDir;
 
     /// <summary>Loads the state; throws <see cref="RecoveryException"/> rather than serve a damaged history.</summary>
-    public RecoveredState Recover(bool trustEmptySnapshot)
+    /// <param name="createDirectories">zookeeper.datadir.autocreate: make the version-2 directories when they are missing.</param>
+    public RecoveredState Recover(bool trustEmptySnapshot, bool createDirectories = true)
     {
-        storage.CreateDirectory(snapshotDir);
-        storage.CreateDirectory(logDir);
+        Prepare(logDir, "data", createDirectories);
+        Prepare(snapshotDir, "snap", createDirectories);
         var logs = DataFiles.Sorted(storage, logDir, DataFiles.LogPrefix);
         var clock = Stopwatch.StartNew();
         var snapshot = LoadNewestSnapshot();
@@ -43,6 +44,14 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
         // Java replays (and counts) only from a snapshot or, trusting an empty one, from logs alone.
         var replaying = snapshot is not null || logs.Count > 0;
         return recovered with { FromSnapshot = snapshot is not null, SnapshotLoadMs = snapshotLoadMs, TxnsLoaded = replaying ? (replayed, clock.ElapsedMilliseconds) : null };
+    }
+
+    private void Prepare(string directory, string kind, bool create)
+    {
+        if (create)
+            storage.CreateDirectory(directory);
+        else if (!storage.Exists(directory))
+            throw new RecoveryException($"Missing {kind} directory {directory}, automatic data directory creation is disabled (zookeeper.datadir.autocreate is false). Please create this directory manually.");
     }
 
     /// <summary>Writes the image durably as snapshot.&lt;zxid&gt;, with the configured compression's extension.</summary>

@@ -25,5 +25,5 @@ internal sealed class DiskStorage : IStorage
 
     public void CreateDirectory(string path) => Directory.CreateDirectory(path);
 
-    public bool Exists(string path) => File.Exists(path);
+    public bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 }

@@ -25,5 +25,6 @@ internal interface IStorage
 
     void CreateDirectory(string path);
 
+    /// <summary>A file or directory of that name exists.</summary>
     bool Exists(string path);
 }
