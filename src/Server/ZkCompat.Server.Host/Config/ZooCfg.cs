@@ -16,8 +16,7 @@ internal static class ZooCfg
     private static readonly HashSet<string> s_quorumKeys = new(StringComparer.Ordinal)
     {
         "localSessionsEnabled", "localSessionsUpgradingEnabled", "syncEnabled", "observerMasterPort",
-        "connectToLearnerMasterLimit", "secureClientPort", "secureClientPortAddress", "clientPortListenBacklog",
-        "maxCnxns", "multiAddress.reachabilityCheckEnabled",
+        "connectToLearnerMasterLimit", "secureClientPort", "secureClientPortAddress", "multiAddress.reachabilityCheckEnabled",
         "multiAddress.reachabilityCheckTimeoutMs", "sslQuorum", "portUnification", "sslQuorumReloadCertFiles",
         "client.portUnification", "quorum.cnxn.threads.size", "oraclePath",
     };
@@ -87,6 +86,10 @@ internal static class ZooCfg
                     // Java treats zero and negative values alike: no limit.
                     options = options with { MaxClientCnxns = Math.Max(0, Int(key, value, line)) };
                     break;
+                case "clientPortListenBacklog":
+                    // Integer.parseInt in QuorumPeerConfig: a value it cannot read stops the start.
+                    options = options with { ClientPortListenBacklog = Int(key, value, line) };
+                    break;
                 case "autopurge.snapRetainCount":
                     // Java raises values below 3 to 3.
                     options = options with { SnapRetainCount = Math.Max(3, Int(key, value, line)) };
@@ -102,7 +105,7 @@ internal static class ZooCfg
 
         if (clientPortAddress is not null)
             options = options with { ClientPortAddress = Address(clientPortAddress, clientPortAddressLine, clientPortLine) };
-        options = Validate(options with { Properties = properties });
+        options = Validate(ConnectionKeys.Apply(options with { Properties = properties }, notes));
         readFile ??= ReadIfFile;
         // Java's QuorumServer reads the JVM property, not the zoo.cfg key, to allow '|' lists.
         var multiAddress = properties.GetValueOrDefault("zookeeper.multiAddress.enabled")?.Equals("true", StringComparison.OrdinalIgnoreCase) ?? false;
