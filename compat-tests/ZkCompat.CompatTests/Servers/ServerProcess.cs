@@ -91,6 +91,21 @@ internal sealed class ServerProcess : IServerUnderTest
         }
     }
 
+    /// <summary>Waits up to <paramref name="timeout"/> for the process to exit by itself; its exit code, or null if it still runs.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     public string Describe(int maxLogChars)
     {
         var state = _process.HasExited ? $"exited with {_process.ExitCode}" : "running";

@@ -1,10 +1,14 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace ZkCompat.Server.Host.Config;
 
 /// <summary>The few java.lang behaviours QuorumPeerConfig leans on, so server lines split and parse as in Java.</summary>
-internal static class JavaSyntax
+internal static partial class JavaSyntax
 {
+    /// <summary>What String.trim drops: every character up to and including the space.</summary>
+    private static readonly char[] s_javaWhitespace = [.. Enumerable.Range(0, 33).Select(c => (char)c)];
+
     /// <summary>String.split on one character: trailing empty strings are dropped, so "a:b:" gives two parts and ":" none.</summary>
     public static string[] Split(string text, char separator)
     {
@@ -91,4 +95,32 @@ internal static class JavaSyntax
         result = negative ? -result : result;
         return result is >= int.MinValue and <= int.MaxValue ? (int)result : null;
     }
+
+    /// <summary>Boolean.getBoolean: true only for "true" in any case.</summary>
+    public static bool GetBoolean(string? text) => string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Double.parseDouble in its decimal forms: trimmed of control characters and spaces, a sign,
+    /// then NaN, Infinity, or digits with an optional point and exponent and an f/F/d/D suffix.
+    /// Java's hexadecimal form ("0x1.8p1") is not read.
+    /// </summary>
+    public static bool TryParseDouble(string text, out double value)
+    {
+        value = 0;
+        var trimmed = text.Trim(s_javaWhitespace);
+        if (!JavaDouble().IsMatch(trimmed))
+            return false;
+        var negative = trimmed[0] == '-';
+        var body = trimmed.TrimStart('+', '-');
+        value = body switch
+        {
+            "NaN" => double.NaN,
+            "Infinity" => negative ? double.NegativeInfinity : double.PositiveInfinity,
+            _ => double.Parse(trimmed.TrimEnd('f', 'F', 'd', 'D'), NumberStyles.Float, CultureInfo.InvariantCulture),
+        };
+        return true;
+    }
+
+    [GeneratedRegex("^[+-]?(NaN|Infinity|([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[fFdD]?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex JavaDouble();
 }

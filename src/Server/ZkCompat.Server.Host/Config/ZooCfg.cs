@@ -80,6 +80,10 @@ internal static class ZooCfg
                     // Java treats zero and negative values alike: no limit.
                     options = options with { MaxClientCnxns = Math.Max(0, Int(key, value, line)) };
                     break;
+                case "clientPortListenBacklog":
+                    // Integer.parseInt in QuorumPeerConfig: a value it cannot read stops the start.
+                    options = options with { ClientPortListenBacklog = Int(key, value, line) };
+                    break;
                 case "autopurge.snapRetainCount":
                     // Java raises values below 3 to 3.
                     options = options with { SnapRetainCount = Math.Max(3, Int(key, value, line)) };
@@ -95,11 +99,11 @@ internal static class ZooCfg
 
         if (clientPortAddress is not null)
             options = options with { ClientPortAddress = Address(clientPortAddress, clientPortAddressLine, clientPortLine) };
-        options = Validate(options with
+        options = Validate(ConnectionKeys.Apply(options with
         {
             Properties = properties,
             SessionlessConnectionTimeoutMs = JavaSyntax.Decode(properties.GetValueOrDefault("zookeeper.nio.sessionlessCnxnTimeout")) ?? ServerOptions.DefaultSessionlessConnectionTimeoutMs,
-        });
+        }, notes));
         readFile ??= ReadIfFile;
         // Java's QuorumServer reads the JVM property, not the zoo.cfg key, to allow '|' lists.
         var multiAddress = properties.GetValueOrDefault("zookeeper.multiAddress.enabled")?.Equals("true", StringComparison.OrdinalIgnoreCase) ?? false;

@@ -26,8 +26,8 @@ internal static class MetricCatalog
         (MetricKind.Counter, "snap_count"),
         (MetricKind.Counter, "commit_count"),
         (MetricKind.Counter, "connection_request_count"), // measured: ConnectRequests
-        (MetricKind.Summary, "connection_token_deficit"),
-        (MetricKind.Counter, "connection_rejected"), // measured: maxClientCnxns
+        (MetricKind.Summary, "connection_token_deficit"), // measured: the connection throttle
+        (MetricKind.Counter, "connection_rejected"), // measured: maxCnxns, maxClientCnxns, the connection throttle
         (MetricKind.Summary, "inflight_snap_count"),
         (MetricKind.Summary, "inflight_diff_count"),
         (MetricKind.SummarySet, "write_per_namespace"), // measured: tree writes

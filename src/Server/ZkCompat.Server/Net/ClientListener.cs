@@ -21,6 +21,7 @@ internal sealed class ClientListener : IAsyncDisposable
     private readonly ServerStats? _stats;
     private readonly RequestThrottle _throttle;
     private Task _accepting = Task.CompletedTask;
+    private int _live;
 
     /// <param name="stats">Counters for cons/stat/mntr; each connection is tracked there.</param>
     /// <param name="listening">The client port from <see cref="Listen"/>, if bound before recovery.</param>
@@ -47,7 +48,7 @@ internal sealed class ClientListener : IAsyncDisposable
             if (options.ClientPortAddress.Equals(IPAddress.IPv6Any))
                 socket.DualMode = true;
             socket.Bind(new IPEndPoint(options.ClientPortAddress, options.ClientPort));
-            socket.Listen(512);
+            socket.Listen(options.ListenBacklog);
             return socket;
         }
         catch
@@ -95,19 +96,26 @@ internal sealed class ClientListener : IAsyncDisposable
         var address = ((IPEndPoint)client.RemoteEndPoint!).Address;
         if (address.IsIPv4MappedToIPv6)
             address = address.MapToIPv4();
+        // Java checks the total first (maxCnxns), then the address's share (maxClientCnxns).
+        var live = Interlocked.Increment(ref _live);
+        if (_options.MaxConnections > 0 && live > _options.MaxConnections)
+        {
+            Interlocked.Decrement(ref _live);
+            Refuse(client, address, $"too many connections (maxCnxns={_options.MaxConnections})");
+            return;
+        }
+
         var count = _perAddress.AddOrUpdate(address, 1, (_, n) => n + 1);
         if (_options.MaxClientCnxns > 0 && count > _options.MaxClientCnxns)
         {
-            // Java resets excess connections without a word (§9.2).
-            Log.Refused(_logger, address.ToString(), $"too many connections from this address (maxClientCnxns={_options.MaxClientCnxns})");
-            _stats?.Metrics.Counter("connection_rejected").Add(1);
             Release(address);
-            client.LingerState = new LingerOption(true, 0);
-            client.Dispose();
+            Refuse(client, address, $"too many connections from this address (maxClientCnxns={_options.MaxClientCnxns})");
             return;
         }
 
         client.NoDelay = true;
+        if (_options.ClientTcpKeepAlive)
+            client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
         var stream = new NetworkStream(client, ownsSocket: true);
         var pipe = new DuplexPipe(PipeReader.Create(stream), PipeWriter.Create(stream));
         var remote = (IPEndPoint)client.RemoteEndPoint!;
@@ -130,7 +138,32 @@ internal sealed class ClientListener : IAsyncDisposable
         }
     }
 
-    private void Release(IPAddress address) => _perAddress.AddOrUpdate(address, 0, (_, n) => n - 1);
+    /// <summary>
+    /// Java's fastCloseSock, without a word (§9.2): the FIN of a shutdown, then the reset of a close
+    /// with a zero linger, which drops whatever the client sent.
+    /// </summary>
+    private void Refuse(Socket client, IPAddress address, string reason)
+    {
+        Log.Refused(_logger, address.ToString(), reason);
+        _stats?.Metrics.Counter("connection_rejected").Add(1);
+        try
+        {
+            client.Shutdown(SocketShutdown.Both);
+            client.LingerState = new LingerOption(true, 0);
+        }
+        catch (SocketException)
+        {
+            // The client is gone already.
+        }
+
+        client.Dispose();
+    }
+
+    private void Release(IPAddress address)
+    {
+        _perAddress.AddOrUpdate(address, 0, (_, n) => n - 1);
+        Interlocked.Decrement(ref _live);
+    }
 
     private sealed record DuplexPipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
 }

@@ -56,7 +56,7 @@ internal static class AdminJson
             ["min_session_timeout"] = o.EffectiveMinSessionTimeoutMs,
             ["max_session_timeout"] = o.EffectiveMaxSessionTimeoutMs,
             ["server_id"] = 0,
-            ["client_port_listen_backlog"] = -1,
+            ["client_port_listen_backlog"] = o.ClientPortListenBacklog,
         };
     }
 

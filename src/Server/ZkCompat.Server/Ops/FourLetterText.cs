@@ -50,7 +50,7 @@ internal static class FourLetterText
             .Append(s_inv, $"maxClientCnxns={o.MaxClientCnxns}\n")
             .Append(s_inv, $"minSessionTimeout={o.EffectiveMinSessionTimeoutMs}\n")
             .Append(s_inv, $"maxSessionTimeout={o.EffectiveMaxSessionTimeoutMs}\n")
-            .Append("clientPortListenBacklog=-1\n")
+            .Append(s_inv, $"clientPortListenBacklog={o.ClientPortListenBacklog}\n")
             // Java's standalone server reports server id 0.
             .Append("serverId=0\n")
             .ToString();

@@ -52,7 +52,7 @@ internal static class MonitorValues
     /// <summary>
     /// Every gauge is measured: the connections' counters, the engine's view, the process. The
     /// constant ones are constant in Java's standalone NIO server too: no local sessions, no TLS
-    /// handshakes or failed auths counted, no connection drop chance.
+    /// handshakes or failed auths counted.
     /// </summary>
     private static Dictionary<string, object?> GaugeValues(ServerOps ops, EngineView view)
     {
@@ -77,7 +77,7 @@ internal static class MonitorValues
             ["local_sessions"] = 0L,
             ["open_file_descriptor_count"] = ServerFacts.OpenFileDescriptors(),
             ["max_file_descriptor_count"] = ServerFacts.MaxFileDescriptors(),
-            ["connection_drop_probability"] = 0.0,
+            ["connection_drop_probability"] = view.ConnectionDropChance,
             ["last_client_response_size"] = stats.LastResponseBytes,
             ["max_client_response_size"] = stats.MaxResponseBytes,
             ["min_client_response_size"] = stats.MinResponseBytes,

@@ -25,6 +25,21 @@ public sealed record ServerOptions
     /// <summary>Connections per client IP; 0 = unlimited.</summary>
     public int MaxClientCnxns { get; init; } = 60;
 
+    /// <summary>zookeeper.maxCnxns: client connections in all; 0 = unlimited. One more is reset at accept, as in Java.</summary>
+    public int MaxConnections { get; init; }
+
+    /// <summary>clientPortListenBacklog as written; -1 (unset) and anything below 1 mean Java's 50 (see <see cref="ListenBacklog"/>).</summary>
+    public int ClientPortListenBacklog { get; init; } = -1;
+
+    /// <summary>The backlog the client port listens with: Java's ServerSocketChannel takes values below 1 as 50.</summary>
+    public int ListenBacklog => ClientPortListenBacklog < 1 ? 50 : ClientPortListenBacklog;
+
+    /// <summary>zookeeper.clientTcpKeepAlive: SO_KEEPALIVE on every accepted client socket.</summary>
+    public bool ClientTcpKeepAlive { get; init; }
+
+    /// <summary>The zookeeper.connection_throttle_* settings; off by default.</summary>
+    public ConnectionThrottleOptions ConnectionThrottle { get; init; } = ConnectionThrottleOptions.Disabled;
+
     /// <summary>jute.maxbuffer, a JVM property in Java (§1.3).</summary>
     public int MaxFrameBytes { get; init; } = FrameReader.DefaultMaxFrameBytes;
 

@@ -205,7 +205,7 @@ internal sealed partial class Engine
     }
 
     /// <summary>Takes <paramref name="state"/> as the whole truth: tree, sessions, fresh watches and prep view.</summary>
-    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Tree), nameof(Watches), nameof(_sessions), nameof(_view), nameof(_prep), nameof(_final), nameof(_reads))]
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Tree), nameof(Watches), nameof(_sessions), nameof(_view), nameof(_prep), nameof(_final), nameof(_reads), nameof(_connectThrottle))]
     private void Load(RecoveredState? state)
     {
         Tree = state?.Tree ?? new DataTree();
@@ -219,6 +219,7 @@ internal sealed partial class Engine
         _prep = new Prep(_view, _options.ExtendedTypesEnabled, _options.SaslAclsEnabled, _options.EnforceQuota ? Tree.Quotas : null, Metrics);
         _final = new Final(Tree);
         _reads = new Reads(Tree, Watches, Metrics);
+        _connectThrottle = new ConnectionThrottle(_options.ConnectionThrottle, NowMs);
     }
 
     private void Fail(string reason)
@@ -229,125 +230,6 @@ internal sealed partial class Engine
             (session.Owner as IClientChannel)?.Close();
         _failure.TrySetResult(reason);
     }
-
-    private void Connect(IClientChannel ch, ConnectRequest request, bool hasReadOnlyByte)
-    {
-        Metrics.Counter("connection_request_count").Add(1);
-        if (request.LastZxidSeen > LastZxid)
-        {
-            // The client has seen a newer state than ours: it must try another server (§2.2 rule 4).
-            Log.Refused(_logger, ch.RemoteAddress, $"client zxid {request.LastZxidSeen} is ahead of ours {LastZxid}");
-            _outbox.Close(ch);
-            return;
-        }
-
-        var timeoutMs = Math.Clamp(request.TimeoutMs, _options.EffectiveMinSessionTimeoutMs, _options.EffectiveMaxSessionTimeoutMs);
-        ch.AuthIds.Add(new Id("ip", ch.RemoteAddress));
-        if (_ensemble is not null)
-        {
-            ConnectInEnsemble(ch, request, timeoutMs, hasReadOnlyByte);
-            return;
-        }
-
-        if (request.SessionId.Value == 0)
-        {
-            var id = _sessions.NextId();
-            Commit(NewTxn(id, 0, OpCode.CreateSession, new CreateSessionTxn(timeoutMs)));
-            Attach(ch, _sessions.Add(id, timeoutMs, NowMs));
-            _outbox.Connected(ch, new ConnectResponse(0, timeoutMs, new SessionId(id), SessionPasswords.For(id)), hasReadOnlyByte);
-            Log.SessionEstablished(_logger, new SessionId(id).ToString(), timeoutMs, ch.RemoteAddress);
-            return;
-        }
-
-        Reconnect(ch, request, timeoutMs, hasReadOnlyByte);
-    }
-
-    private void ConnectInEnsemble(IClientChannel ch, ConnectRequest request, int timeoutMs, bool hasReadOnlyByte)
-    {
-        if (!_serving)
-        {
-            // Like Java while there is no leader: the client tries another server (§11.7).
-            _outbox.Close(ch);
-            return;
-        }
-
-        var pending = new PendingConnect(ch, request, timeoutMs, hasReadOnlyByte);
-        if (request.SessionId.Value == 0)
-        {
-            var id = _sessions.NextId();
-            _connects[id] = pending;
-            if (_leading)
-                Propose(NewTxn(id, 0, OpCode.CreateSession, new CreateSessionTxn(timeoutMs)));
-            else
-                _ensemble!.Forward(id, 0, OpCode.CreateSession, BitConverter.IsLittleEndian ? BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(timeoutMs)) : BitConverter.GetBytes(timeoutMs), null);
-            return;
-        }
-
-        if (_leading)
-        {
-            Reconnect(ch, request, timeoutMs, hasReadOnlyByte);
-            return;
-        }
-
-        var session = _sessions.Get(request.SessionId.Value);
-        if (session?.Owner is IClientChannel previous && previous != ch)
-        {
-            Detach(previous);
-            _outbox.Close(previous);
-        }
-
-        var password = SessionPasswords.For(request.SessionId.Value);
-        if (request.Password is null || !password.AsSpan().SequenceEqual(request.Password))
-        {
-            _outbox.Connected(ch, new ConnectResponse(0, 0, SessionId.None, new byte[16]), hasReadOnlyByte);
-            _outbox.Close(ch);
-            return;
-        }
-
-        _revalidations[request.SessionId.Value] = pending;
-        _ensemble!.Revalidate(request.SessionId.Value, timeoutMs);
-    }
-
-    private void Reconnect(IClientChannel ch, ConnectRequest request, int timeoutMs, bool hasReadOnlyByte)
-    {
-        var session = _sessions.Get(request.SessionId.Value);
-        // The live connection goes first, even if the password turns out wrong (§2.2 7a, Q4).
-        if (session?.Owner is IClientChannel previous && previous != ch)
-        {
-            Detach(previous);
-            _outbox.Close(previous);
-        }
-
-        var password = SessionPasswords.For(request.SessionId.Value);
-        if (session is null || session.Closing || request.Password is null || !password.AsSpan().SequenceEqual(request.Password))
-        {
-            _outbox.Connected(ch, new ConnectResponse(0, 0, SessionId.None, new byte[16]), hasReadOnlyByte);
-            _outbox.Close(ch);
-            return;
-        }
-
-        session.TouchTimeoutMs = timeoutMs;
-        Attach(ch, session);
-        _outbox.Connected(ch, new ConnectResponse(0, timeoutMs, request.SessionId, password), hasReadOnlyByte);
-    }
-
-    private void Attach(IClientChannel ch, Session session)
-    {
-        ch.SessionId = session.Id;
-        session.Owner = ch;
-        _sessions.Touch(session, session.TouchTimeoutMs, NowMs);
-    }
-
-    private void Detach(IClientChannel ch)
-    {
-        _sasl.Remove(ch);
-        Watches.RemoveAll(ch);
-        if (_sessions.Get(ch.SessionId) is { } session && session.Owner == ch)
-            session.Owner = null;
-        ch.SessionId = 0;
-    }
-
-    private void Disconnect(IClientChannel ch) => Detach(ch);
 
     private void ExpireSessions()
     {

@@ -15,7 +15,7 @@ internal static class ClusterProperties
         Ignored("zookeeper.quorumCnxnTimeoutMs", "only used with quorum SASL, which is refused"),
         Honoured("zookeeper.4lw.commands.whitelist"),
         Ignored("zookeeper.tcpKeepAlive", "not applied yet: quorum sockets have no keep-alive"),
-        Ignored("zookeeper.clientTcpKeepAlive", "not applied yet: client sockets have no keep-alive"),
+        Honoured("zookeeper.clientTcpKeepAlive"),
         Honoured("zookeeper.electionPortBindRetry"),
         Ignored("zookeeper.observer.reconnectDelayMs", "observers reconnect at once after losing the leader"),
         Ignored("zookeeper.observer.election.DelayMs", "observers look for the leader at once"),

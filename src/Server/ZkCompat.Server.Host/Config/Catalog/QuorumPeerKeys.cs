@@ -17,7 +17,7 @@ internal static class QuorumPeerKeys
         Honoured("minSessionTimeout"),
         Honoured("maxSessionTimeout"),
         Honoured("maxClientCnxns"),
-        Ignored("clientPortListenBacklog", "not applied yet: the listen backlog is the system's default"),
+        Honoured("clientPortListenBacklog", "unset or below 1: 50, as Java"),
         Honoured("autopurge.snapRetainCount"),
         Honoured("autopurge.purgeInterval"),
         Honoured("initLimit"),
