@@ -9,7 +9,8 @@ namespace ZkCompat.Server.Persistence;
 
 /// <summary>
 /// Writes snapshot.&lt;zxid&gt; in Java's format (PROTOCOL.md §12.3): header, sessions, ACL cache,
-/// nodes in pre-order (root as ""), "/", Adler-32 seal, digest section, second seal.
+/// nodes in pre-order (root as ""), "/", Adler-32 seal, then (unless digests are off) the digest
+/// section and a second seal.
 /// </summary>
 internal static class SnapshotWriter
 {
@@ -37,8 +38,9 @@ internal static class SnapshotWriter
         using var memory = new MemoryStream();
         WriteTo(memory, null, image);
         var bytes = memory.ToArray();
-        // Seal (long + "/"), digest section (long, int, long), seal again: 13 + 20 + 13 bytes.
-        var body = bytes.AsSpan(FileHeader.Size, bytes.Length - FileHeader.Size - 46);
+        // Seal (long + "/"): 13 bytes; then digest section (long, int, long) and seal again: 20 + 13.
+        var trailer = image.Digest is null ? 13 : 46;
+        var body = bytes.AsSpan(FileHeader.Size, bytes.Length - FileHeader.Size - trailer);
         var signature = System.Text.Encoding.ASCII.GetBytes(ZkCompat.Protocol.Quorum.SnapshotTransfer.Signature);
         var stream = new byte[body.Length + 4 + signature.Length];
         body.CopyTo(stream);
@@ -71,10 +73,14 @@ internal static class SnapshotWriter
 
         output.Writer.WriteString("/");
         output.Seal();
-        output.Writer.WriteLong(image.Zxid.Value);
-        output.Writer.WriteInt(TxnCodec.DigestVersion);
-        output.Writer.WriteLong(image.Digest);
-        output.Seal();
+        if (image.Digest is { } digest)
+        {
+            output.Writer.WriteLong(image.Zxid.Value);
+            output.Writer.WriteInt(TxnCodec.DigestVersion);
+            output.Writer.WriteLong(digest);
+            output.Seal();
+        }
+
         output.Spill();
         file.Flush();
         storage?.Sync(file);
