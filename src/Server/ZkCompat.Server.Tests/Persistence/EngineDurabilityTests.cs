@@ -104,23 +104,4 @@ public class EngineDurabilityTests
         {
         }
     }
-
-    private sealed class RecordingChannel : IClientChannel
-    {
-        public string RemoteAddress => "127.0.0.1";
-
-        public long SessionId { get; set; }
-
-        public HashSet<Id> AuthIds { get; } = [];
-
-        public int Sent { get; private set; }
-
-        public void Send(IJuteWritable header, IJuteWritable? body) => Sent++;
-
-        public void SendConnectResponse(ConnectResponse response, bool withReadOnlyByte) => Sent++;
-
-        public void Close()
-        {
-        }
-    }
 }
