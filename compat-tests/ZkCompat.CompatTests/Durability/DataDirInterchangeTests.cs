@@ -14,7 +14,10 @@ namespace ZkCompat.CompatTests.Durability;
 /// containers (op 19) and TTL nodes (op 21), ephemerals of a closed and of a live session, and churn
 /// enough for many snapshots and log files (snapCount=20). See clients/durability/interchange.py.
 /// Same-server pairs are the controls: they show what a restart alone preserves. The compressed
-/// rows write every snapshot as snapshot.&lt;zxid&gt;.gz or .snappy (snapshot.compression.method on both servers).
+/// rows write every snapshot as snapshot.&lt;zxid&gt;.gz or .snappy (snapshot.compression.method on
+/// both servers). The digest rows run the same with digest.enabled=false on one side: a dataDir
+/// written without digests (log entries without TxnDigest, snapshots without the digest section)
+/// must read on a server that keeps them, and the other way round.
 /// </summary>
 public sealed class DataDirInterchangeTests(ITestOutputHelper output)
 {
@@ -51,16 +54,44 @@ public sealed class DataDirInterchangeTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>Writer, reader, and which of them runs with digest.enabled=false ("writer" or "reader").</summary>
+    public static TheoryData<string, string, string> DigestCases
+    {
+        get
+        {
+            var cases = new TheoryData<string, string, string>();
+            foreach (var off in new[] { "writer", "reader" })
+            {
+                cases.Add("zkcompat", "java", off);
+                cases.Add("java", "zkcompat", off);
+            }
+
+            return cases;
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task DataDir_WrittenByOneServer_ReadsIdenticallyOnTheOther(string writer, string reader, string stop, string compression)
+    public Task DataDir_WrittenByOneServer_ReadsIdenticallyOnTheOther(string writer, string reader, string stop, string compression) =>
+        RunAsync(writer, reader, stop, compression, writerDigestOff: false, readerDigestOff: false);
+
+    [Theory]
+    [MemberData(nameof(DigestCases))]
+    public Task DataDir_WithDigestsOffOnOneSide_ReadsIdenticallyOnTheOther(string writer, string reader, string digestOff) =>
+        RunAsync(writer, reader, "kill", "", writerDigestOff: digestOff == "writer", readerDigestOff: digestOff == "reader");
+
+    private async Task RunAsync(string writer, string reader, string stop, string compression, bool writerDigestOff, bool readerDigestOff)
     {
-        using var run = new DurabilityRun($"{writer}-{stop}-to-{reader}{(compression.Length > 0 ? "-" + compression : "")}", output);
+        var digestNote = writerDigestOff ? "-writer-digest-off" : readerDigestOff ? "-reader-digest-off" : "";
+        var compressionNote = compression.Length > 0 ? "-" + compression : "";
+        using var run = new DurabilityRun($"{writer}-{stop}-to-{reader}{digestNote}{compressionNote}", output);
+        string[] lines = ["snapCount=20", "extendedTypesEnabled=true", DurabilityRun.SuperDigestLine, $"snapshot.compression.method={compression}"];
         var options = new ServerStartOptions
         {
             DataDir = run.DataDir,
-            ExtraConfigLines = ["snapCount=20", "extendedTypesEnabled=true", DurabilityRun.SuperDigestLine, $"snapshot.compression.method={compression}"],
+            ExtraConfigLines = writerDigestOff ? [.. lines, DigestOffLine] : lines,
         };
+        var readerOptions = options with { ExtraConfigLines = readerDigestOff ? [.. lines, DigestOffLine] : lines };
         var writerDump = Path.Combine(run.WorkDir, $"dump-{writer}-writer.jsonl");
         var readerDump = Path.Combine(run.WorkDir, $"dump-{reader}-reader.jsonl");
         var info = Path.Combine(run.WorkDir, "writer-info.json");
@@ -98,6 +129,15 @@ public sealed class DataDirInterchangeTests(ITestOutputHelper output)
         }
 
         var snapshots = run.DataFiles("snapshot.");
+        // The first snapshot (the empty tree at zxid 0) shows the format: Java 3.8.0 writes 424 bytes
+        // without the digest section and its seal, 457 with them (uncompressed).
+        var expectedBytes = writerDigestOff ? 424 : 457;
+        var firstSnapshot = new FileInfo(Path.Combine(run.DataDir, "version-2", "snapshot.0"));
+        if (compression.Length == 0 && firstSnapshot.Length != expectedBytes)
+        {
+            failures.Add($"'{writer}' wrote a {firstSnapshot.Length}-byte snapshot.0 with digest.enabled={!writerDigestOff}; Java writes {expectedBytes}");
+        }
+
         var logs = run.DataFiles("log.");
         run.Note($"dataDir after the writer: {snapshots.Count} snapshots, {logs.Count} logs: {run.Listing()}");
         if (snapshots.Count < MinSnapshots || logs.Count < MinLogs)
@@ -117,7 +157,7 @@ public sealed class DataDirInterchangeTests(ITestOutputHelper output)
         IServerUnderTest readerServer;
         try
         {
-            readerServer = await ServerUnderTest.StartAsync(reader, options);
+            readerServer = await ServerUnderTest.StartAsync(reader, readerOptions);
         }
         catch (InvalidOperationException e)
         {
@@ -151,6 +191,8 @@ public sealed class DataDirInterchangeTests(ITestOutputHelper output)
             }
         }
     }
+
+    private const string DigestOffLine = "digest.enabled=false";
 
     private static void Fail(DurabilityRun run, string what, string details)
     {

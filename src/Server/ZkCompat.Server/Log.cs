@@ -37,4 +37,10 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Warning, "Client {Remote} failed to SASL authenticate: {Reason}")]
     public static partial void SaslFailed(ILogger logger, string remote, string reason);
+
+    [LoggerMessage(12, LogLevel.Information, "zookeeper.skipACL==\"yes\", ACL checks will be skipped")]
+    public static partial void SkipAcl(ILogger logger);
+
+    [LoggerMessage(13, LogLevel.Information, "zookeeper.digest.enabled = {Enabled}")]
+    public static partial void DigestEnabled(ILogger logger, string enabled);
 }

@@ -30,12 +30,13 @@ internal sealed class StandaloneServer : IAsyncDisposable
     {
         var logger = loggers.CreateLogger("ZkCompat.Server");
         var clientPort = ClientListener.Listen(options);
-        var directory = new DataDirectory(storage, DataFiles.VersionDir(options.DataDir), DataFiles.VersionDir(options.DataLogDir), logger, options.SnapshotCompression);
+        var directory = new DataDirectory(
+            storage, DataFiles.VersionDir(options.DataDir), DataFiles.VersionDir(options.DataLogDir), logger, options.SnapshotCompression, options.DigestEnabled);
         var metrics = new MetricRegistry();
         var started = time.GetTimestamp();
         var state = directory.Recover(options.TrustEmptySnapshot, options.AutocreateDataDir);
         RecordRecovery(metrics, state, (long)time.GetElapsedTime(started).TotalMilliseconds);
-        _store = new StandaloneStore(storage, directory, options.PreAllocBytes, options.ForceSync, options.SnapCount, logger, metrics);
+        _store = new StandaloneStore(storage, directory, options, logger, metrics);
         // Java writes a snapshot at every start; here one is written (while serving) only when the
         // dataDir has none, or when the replay was as long as a snapshot interval: it bounds the next
         // start's replay, and otherwise the replayed txns just count toward the next snapshot. Then
@@ -59,7 +60,7 @@ internal sealed class StandaloneServer : IAsyncDisposable
             _purge = time.CreateTimer(_ => directory.Purge(options.SnapRetainCount), null, TimeSpan.Zero, every);
         }
 
-        Ops = new ServerOps(options, Engine, time);
+        Ops = new ServerOps(options, Engine, time) { Fsync = _store.Fsync };
         _listener = new ClientListener(options, Engine, logger, Ops.Stats, clientPort);
         Endpoint = _listener.Start();
         Log.Serving(logger, Endpoint.ToString());

@@ -41,7 +41,8 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
         _engine = engine;
         _logger = logger;
         _epochs = new EpochFiles(storage, directory.SnapshotDir);
-        _log = new TxnLog(storage, directory.LogDir, options.PreAllocBytes, options.ForceSync);
+        Fsync = new FsyncMonitor(options.FsyncWarningThresholdMs, $"SyncThread:{options.ServerId}", logger, engine.Metrics.Summary("fsynctime"));
+        _log = new TxnLog(storage, directory.LogDir, options.PreAllocBytes, options.ForceSync, Fsync);
         LastLogged = lastLogged;
         // Missing epoch files are recreated from the last logged zxid (§11.3).
         CurrentEpoch = _epochs.Read("currentEpoch", lastLogged.Epoch);
@@ -58,6 +59,9 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
         if (AcceptedEpoch < CurrentEpoch)
             throw new RecoveryException($"acceptedEpoch {AcceptedEpoch} is below currentEpoch {CurrentEpoch}");
     }
+
+    /// <summary>The txn log's fsync watch (fsync.warningthresholdms, fsync_threshold_exceed_count).</summary>
+    public FsyncMonitor Fsync { get; }
 
     public long AcceptedEpoch { get; private set; }
 
@@ -86,6 +90,9 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
 
     public void Append(Zxid zxid, byte[] txn)
     {
+        // A Java leader's proposals carry its tree digest; with digests off Java logs them without.
+        if (!_options.DigestEnabled)
+            txn = TxnCodec.WithoutDigest(txn);
         _log.AppendBytes(zxid.Value, txn);
         LastLogged = zxid;
         _tail.AddLast((zxid, txn));
@@ -118,7 +125,7 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
 
     public void InstallSnapshot(Zxid zxid, byte[] stream)
     {
-        var loaded = SnapshotReader.ReadStream(stream, zxid.Value);
+        var loaded = SnapshotReader.ReadStream(stream, zxid.Value, _options.DigestEnabled);
         _log.Roll();
         // The snapshot is durable before the history it replaces goes.
         _directory.WriteSnapshot(SnapshotImage.Capture(loaded.Tree, zxid, loaded.Sessions.Select(s => (s.Key, s.Value))));

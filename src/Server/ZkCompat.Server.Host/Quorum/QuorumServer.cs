@@ -38,7 +38,8 @@ internal sealed class QuorumServer : IAsyncDisposable
             (election, quorumPort) = PeerRuntime.BindPorts(quorum);
         var time = TimeProvider.System;
         var storage = DiskStorage.Instance;
-        var directory = new DataDirectory(storage, DataFiles.VersionDir(options.DataDir), DataFiles.VersionDir(options.DataLogDir), logger, options.SnapshotCompression);
+        var directory = new DataDirectory(
+            storage, DataFiles.VersionDir(options.DataDir), DataFiles.VersionDir(options.DataLogDir), logger, options.SnapshotCompression, options.DigestEnabled);
         var state = directory.Recover(options.TrustEmptySnapshot, options.AutocreateDataDir);
         // As standalone: start from a clean snapshot of what was recovered, so Reload always has one.
         directory.WriteSnapshot(SnapshotImage.Capture(state.Tree, state.LastZxid, state.Sessions.Select(s => (s.Key, s.Value))));
@@ -57,7 +58,7 @@ internal sealed class QuorumServer : IAsyncDisposable
             _purge = time.CreateTimer(_ => directory.Purge(options.SnapRetainCount), null, TimeSpan.Zero, every);
         }
 
-        Ops = new ServerOps(options, Engine, time) { Quorum = new PeerStatus(_runtime) };
+        Ops = new ServerOps(options, Engine, time) { Quorum = new PeerStatus(_runtime), Fsync = Replica.Fsync };
         _listener = new ClientListener(options, Engine, logger, Ops.Stats, clientPort);
         Endpoint = _listener.Start();
         _runtime.Start();

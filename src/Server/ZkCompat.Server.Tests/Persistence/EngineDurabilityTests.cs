@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using ZkCompat.Protocol.Codes;
 using ZkCompat.Protocol.Ids;
 using ZkCompat.Protocol.Jute;
 using ZkCompat.Protocol.Records;
 using ZkCompat.Server.Net;
+using ZkCompat.Server.Options;
 using ZkCompat.Server.Persistence;
 using ZkCompat.Server.Processing;
 using ZkCompat.Server.Tests.Support;
@@ -77,7 +79,8 @@ public class EngineDurabilityTests
     {
         Directory.CreateDirectory(dir.VersionDir);
         var directory = new DataDirectory(storage, dir.VersionDir, dir.VersionDir, NullLogger.Instance);
-        return new StandaloneStore(storage, directory, TxnLogTests.PreAlloc, forceSync: true, snapCount: 100_000, NullLogger.Instance);
+        var options = new ServerOptions { Properties = new Dictionary<string, string> { ["zookeeper.preAllocSize"] = (TxnLogTests.PreAlloc / 1024).ToString(CultureInfo.InvariantCulture) } };
+        return new StandaloneStore(storage, directory, options, NullLogger.Instance);
     }
 
     /// <summary>Records how many frames the channel had received each time the engine flushed.</summary>
@@ -87,7 +90,7 @@ public class EngineDurabilityTests
 
         public List<int> SentAtFlush { get; } = [];
 
-        public void Append(Txn txn, long treeDigest)
+        public void Append(Txn txn, long? treeDigest)
         {
         }
 
@@ -98,25 +101,6 @@ public class EngineDurabilityTests
         }
 
         public void Snapshot(SnapshotImage image)
-        {
-        }
-    }
-
-    private sealed class RecordingChannel : IClientChannel
-    {
-        public string RemoteAddress => "127.0.0.1";
-
-        public long SessionId { get; set; }
-
-        public HashSet<Id> AuthIds { get; } = [];
-
-        public int Sent { get; private set; }
-
-        public void Send(IJuteWritable header, IJuteWritable? body) => Sent++;
-
-        public void SendConnectResponse(ConnectResponse response, bool withReadOnlyByte) => Sent++;
-
-        public void Close()
         {
         }
     }

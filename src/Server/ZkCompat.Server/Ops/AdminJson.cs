@@ -19,7 +19,7 @@ internal static class AdminJson
         "system_properties" => (Pairs(ops.Options.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))), null),
         "get_trace_mask" => (new JsonObject { ["tracemask"] = ops.TraceMask }, null),
         "set_trace_mask" => SetTraceMask(ops, query),
-        "hash" => (new JsonObject { ["digests"] = new JsonArray() }, null),
+        "hash" => (new JsonObject { ["digests"] = Digests(view!) }, null),
         "initial_configuration" => (new JsonObject { ["initial_configuration"] = ops.Options.ConfigText }, null),
         "is_read_only" => (new JsonObject { ["read_only"] = false }, null),
         "last_snapshot" => (LastSnapshot(ops), null),
@@ -99,6 +99,15 @@ internal static class AdminJson
         ["num_total_watches"] = view.DataWatches.Count,
     };
 
+    /// <summary>Java's ZxidDigest as Jackson writes it: zxid, digest, digest_version.</summary>
+    private static JsonArray Digests(EngineView view)
+    {
+        var digests = new JsonArray();
+        foreach (var (zxid, digest) in view.Digests)
+            digests.Add(new JsonObject { ["zxid"] = zxid, ["digest"] = digest, ["digest_version"] = Persistence.TxnCodec.DigestVersion });
+        return digests;
+    }
+
     private static JsonObject Monitor(ServerOps ops, EngineView? view)
     {
         var body = new JsonObject();
@@ -134,7 +143,7 @@ internal static class AdminJson
             {
                 ["packets_sent"] = s.PacketsSent,
                 ["packets_received"] = s.PacketsReceived,
-                ["fsync_threshold_exceed_count"] = 0,
+                ["fsync_threshold_exceed_count"] = ops.Fsync?.ExceededCount ?? 0,
                 ["client_response_stats"] = ResponseSizes(),
                 ["data_dir_size"] = ServerFacts.DirectorySize(ServerFacts.SnapshotDir(ops.Options)),
                 ["log_dir_size"] = ServerFacts.DirectorySize(ServerFacts.LogDir(ops.Options)),

@@ -17,7 +17,8 @@ internal sealed record EngineView(
     IReadOnlyList<(string Path, long SessionId)> DataWatches,
     long NowMonotonicMs,
     IReadOnlyList<(string Path, byte[]? Data)> QuotaLeaves,
-    double ConnectionDropChance)
+    double ConnectionDropChance,
+    IReadOnlyList<(long Zxid, long Digest)> Digests)
 {
     public int EphemeralCount => Sessions.Sum(s => s.Ephemerals.Count);
 
@@ -36,7 +37,8 @@ internal sealed record EngineView(
         CollectLeaves(engine.Tree, DataTree.QuotaPath, quotaLeaves);
         // Java's node map holds the root twice (as "" and "/"), and its node count counts both.
         return new EngineView(engine.LastZxid, engine.Tree.NodeCount + 1, dataSize,
-            engine.Watches.DataWatchCount + engine.Watches.ChildWatchCount, sessions, watches, nowMonotonicMs, quotaLeaves, engine.ConnectionDropChance);
+            engine.Watches.DataWatchCount + engine.Watches.ChildWatchCount, sessions, watches, nowMonotonicMs, quotaLeaves,
+            engine.ConnectionDropChance, engine.Tree.DigestLog.Entries);
     }
 
     /// <summary>The childless nodes under /zookeeper/quota with their data (the quota gauges read their limits and stats).</summary>

@@ -82,8 +82,7 @@ internal sealed class FourLetterCommands
             "wchc" => FourLetterText.WatchesBySession(view!),
             "wchp" => FourLetterText.WatchesByPath(view!),
             "mntr" => MonitorValues.Text(MonitorValues.Build(_ops, view!)),
-            // No digest history is kept yet; Java prints nothing until it has some.
-            "hash" => "",
+            "hash" => FourLetterText.Digests(view!),
             _ => "",
         };
     }

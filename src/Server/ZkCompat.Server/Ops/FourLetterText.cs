@@ -121,6 +121,10 @@ internal static class FourLetterText
 
     public static string WatchesByPath(EngineView view) => Grouped(view.DataWatches.Select(w => (w.Path, JavaText.Hex(w.SessionId))));
 
+    /// <summary>hash: Java's digest log, one "&lt;zxid in hex&gt;: &lt;digest&gt;" line each (0 with digest.enabled=false).</summary>
+    public static string Digests(EngineView view) =>
+        string.Concat(view.Digests.Select(d => string.Create(s_inv, $"{d.Zxid:x}: {d.Digest}\n")));
+
     public static string Environment() =>
         string.Concat(ServerFacts.Environment().Select(e => $"{e.Key}={e.Value}\n").Prepend("Environment:\n"));
 

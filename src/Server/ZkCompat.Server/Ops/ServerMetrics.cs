@@ -17,7 +17,7 @@ internal sealed class ServerMetrics
     {
         _ops = ops;
         Meter = meter;
-        var empty = new EngineView(Zxid.Zero, 0, 0, 0, [], [], 0, [], 0);
+        var empty = new EngineView(Zxid.Zero, 0, 0, 0, [], [], 0, [], 0, []);
         foreach (var (key, value) in MonitorValues.Gauges(ops, empty))
         {
             if (value is long or double)

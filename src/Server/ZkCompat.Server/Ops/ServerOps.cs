@@ -1,5 +1,6 @@
 using System.Reflection;
 using ZkCompat.Server.Options;
+using ZkCompat.Server.Persistence;
 using ZkCompat.Server.Processing;
 
 namespace ZkCompat.Server.Ops;
@@ -43,6 +44,9 @@ internal sealed class ServerOps
 
     /// <summary>The server's role and ensemble numbers; a quorum peer sets its own.</summary>
     public IQuorumStatus Quorum { get; init; } = StandaloneStatus.Instance;
+
+    /// <summary>The txn log's fsync watch: the admin stats commands' fsync_threshold_exceed_count.</summary>
+    public FsyncMonitor? Fsync { get; init; }
 
     /// <summary>"standalone", "leader", "follower" or "observer": srvr's Mode and mntr's zk_server_state.</summary>
     public string Mode => Quorum.Role;

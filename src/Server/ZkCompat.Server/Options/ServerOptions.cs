@@ -118,6 +118,26 @@ public sealed record ServerOptions
 
     public bool ExtendedTypesEnabled => Property("zookeeper.extendedTypesEnabled") == "true";
 
+    /// <summary>zookeeper.skipACL: only the exact text "yes" skips every ACL check (Java compares with equals, so "true" does not).</summary>
+    public bool SkipAcl => Property("zookeeper.skipACL") == "yes";
+
+    /// <summary>
+    /// zookeeper.digest.enabled, default true: Java's Boolean.parseBoolean, so a value other than
+    /// "true" in any case (even "yes" or empty) turns the tree digest off.
+    /// </summary>
+    public bool DigestEnabled => Property("zookeeper.digest.enabled") is not { } value || value.Equals("true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// zookeeper.fsync.warningthresholdms, else the JVM property fsync.warningthresholdms, else 1000:
+    /// a txn log fsync that takes longer is logged and counted. Each is read as Java's Long.getLong
+    /// (Long.decode: decimal, 0x/# hex, 0 octal); an unreadable value counts as unset.
+    /// </summary>
+    public long FsyncWarningThresholdMs =>
+        JavaNumbers.TryDecodeLong(Property("zookeeper.fsync.warningthresholdms"), out var value)
+        || JavaNumbers.TryDecodeLong(Property("fsync.warningthresholdms"), out value)
+            ? value
+            : 1000;
+
     public string? SuperDigest => Property("zookeeper.DigestAuthenticationProvider.superDigest");
 
     /// <summary>The zoo.cfg text the server was started with (the admin command initial_configuration).</summary>

@@ -10,9 +10,11 @@ namespace ZkCompat.Server.Persistence;
 /// <summary>
 /// The snapshot and log directories (dataDir/version-2 and dataLogDir/version-2): recovery at
 /// start (newest valid snapshot, then the logs), writing snapshots (compressed as configured) and
-/// purging old files (PROTOCOL.md §12).
+/// purging old files (PROTOCOL.md §12). The recovered tree keeps a digest only with
+/// <paramref name="digestEnabled"/> (digest.enabled).
 /// </summary>
-internal sealed class DataDirectory(IStorage storage, string snapshotDir, string logDir, ILogger logger, SnapshotCompression compression = SnapshotCompression.None)
+internal sealed class DataDirectory(
+    IStorage storage, string snapshotDir, string logDir, ILogger logger, SnapshotCompression compression = SnapshotCompression.None, bool digestEnabled = true)
 {
     private const int MaxSnapshotsTried = 100;
 
@@ -37,7 +39,7 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
         }
 
         var state = snapshot is null
-            ? new RecoveredState(new DataTree(), [], Zxid.Zero)
+            ? new RecoveredState(new DataTree(digestEnabled), [], Zxid.Zero)
             : new RecoveredState(snapshot.Tree, snapshot.Sessions, new Zxid(snapshot.Zxid));
         clock.Restart();
         var (recovered, replayed) = Replay(state, logs);
@@ -124,7 +126,7 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
         {
             try
             {
-                var loaded = SnapshotReader.Read(storage, path, zxid);
+                var loaded = SnapshotReader.Read(storage, path, zxid, digestEnabled);
                 PersistenceLog.SnapshotLoaded(logger, path);
                 return loaded;
             }

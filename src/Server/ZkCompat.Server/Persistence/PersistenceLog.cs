@@ -25,4 +25,8 @@ internal static partial class PersistenceLog
 
     [LoggerMessage(206, LogLevel.Warning, "A snapshot is still being written; skipping the one at zxid {Zxid}")]
     public static partial void SnapshotSkippedBusy(ILogger logger, string zxid);
+
+    // Java's text, typo and missing space included, so log scrapers written for Java match.
+    [LoggerMessage(207, LogLevel.Warning, "fsync-ing the write ahead log in {Thread} took {ElapsedMs}ms which will adversely effect operation latency.File size is {FileBytes} bytes. See the ZooKeeper troubleshooting guide")]
+    public static partial void SlowFsync(ILogger logger, string thread, long elapsedMs, long fileBytes);
 }

@@ -10,8 +10,10 @@ namespace ZkCompat.Server.Persistence;
 /// The capture is one array of value copies in the tree's own order (no per-node object, no new
 /// path string); node data and ACL lists are shared, not copied, because the tree replaces them
 /// on change and never mutates them. The writer puts parents first (<see cref="ParentsFirst"/>).
+/// <see cref="Digest"/> is null when the tree keeps none (digest.enabled=false): the file then ends
+/// after its first seal, as Java's does.
 /// </summary>
-internal sealed record SnapshotImage(Zxid Zxid, long Digest, List<(long Id, int TimeoutMs)> Sessions, NodeImage[] Nodes)
+internal sealed record SnapshotImage(Zxid Zxid, long? Digest, List<(long Id, int TimeoutMs)> Sessions, NodeImage[] Nodes)
 {
     public static SnapshotImage Capture(DataTree tree, Zxid zxid, IEnumerable<(long Id, int TimeoutMs)> sessions)
     {
@@ -19,7 +21,7 @@ internal sealed record SnapshotImage(Zxid Zxid, long Digest, List<(long Id, int 
         var i = 0;
         foreach (var (path, node) in tree.Nodes)
             nodes[i++] = NodeImage.Of(path, node);
-        return new SnapshotImage(zxid, tree.Digest, [.. sessions], nodes);
+        return new SnapshotImage(zxid, tree.DigestEnabled ? tree.Digest : null, [.. sessions], nodes);
     }
 
     /// <summary>

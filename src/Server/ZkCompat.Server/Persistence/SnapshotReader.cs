@@ -13,32 +13,35 @@ internal sealed record LoadedSnapshot(long Zxid, DataTree Tree, Dictionary<long,
 
 /// <summary>
 /// Reads snapshot.&lt;zxid&gt; (PROTOCOL.md §12.3), compressed or not, checking both Adler-32 seals.
-/// Any damage throws <see cref="InvalidDataException"/>, so recovery can fall back to the previous snapshot.
+/// Any damage throws <see cref="InvalidDataException"/>, so recovery can fall back to the previous
+/// snapshot. With digests off (digest.enabled=false) the tree keeps none, and, as in Java, the
+/// digest section and its seal are not read at all; with them on, a snapshot without one (3.5, or
+/// written with digests off) reads as well.
 /// </summary>
 internal static class SnapshotReader
 {
     private const long MinPausedBytes = 16 << 20;
 
-    public static LoadedSnapshot Read(IStorage storage, string path, long zxid)
+    public static LoadedSnapshot Read(IStorage storage, string path, long zxid, bool digestEnabled = true)
     {
         using var stream = storage.OpenRead(path);
         var compression = SnapshotCodec.OfName(Path.GetFileName(path)) ?? SnapshotCompression.None;
         if (compression != SnapshotCompression.None)
-            return Read(path, Decompress(path, stream, compression), zxid);
+            return Read(path, Decompress(path, stream, compression), zxid, digestEnabled);
         if (stream is not FileStream file)
-            return Read(path, ReadAll(stream), zxid);
+            return Read(path, ReadAll(stream), zxid, digestEnabled);
         using var view = new FileView(file);
-        return Read(path, view.Memory, zxid);
+        return Read(path, view.Memory, zxid, digestEnabled);
     }
 
-    private static LoadedSnapshot Read(string path, ReadOnlyMemory<byte> bytes, long zxid)
+    private static LoadedSnapshot Read(string path, ReadOnlyMemory<byte> bytes, long zxid, bool digestEnabled)
     {
         if (!FileHeader.IsValid(bytes.Span, FileHeader.SnapshotMagic))
             throw new InvalidDataException($"{path}: not a snapshot (bad magic or version)");
         var paused = PauseCollections(bytes.Length);
         try
         {
-            return Parse(bytes, zxid);
+            return Parse(bytes, zxid, digestEnabled);
         }
         catch (ProtocolException e)
         {
@@ -51,7 +54,7 @@ internal static class SnapshotReader
     }
 
     /// <summary>Reads the snapshot stream of a SNAP (§11.5): the body without header, seals or digest.</summary>
-    public static LoadedSnapshot ReadStream(byte[] stream, long zxid)
+    public static LoadedSnapshot ReadStream(byte[] stream, long zxid, bool digestEnabled = true)
     {
         var reader = new JuteReader(stream);
         var sessions = new Dictionary<long, int>();
@@ -60,7 +63,7 @@ internal static class SnapshotReader
             sessions[reader.ReadLong()] = reader.ReadInt();
         var acls = ReadAclCache(ref reader);
         var offset = (int)reader.Consumed;
-        var tree = DataTree.FromNodes(ReadNodes(stream, ref offset, acls));
+        var tree = DataTree.FromNodes(ReadNodes(stream, ref offset, acls), digestEnabled);
         return new LoadedSnapshot(zxid, tree, sessions);
     }
 
@@ -83,7 +86,7 @@ internal static class SnapshotReader
         return bytes;
     }
 
-    private static LoadedSnapshot Parse(ReadOnlyMemory<byte> bytes, long zxid)
+    private static LoadedSnapshot Parse(ReadOnlyMemory<byte> bytes, long zxid, bool digestEnabled)
     {
         var reader = new JuteReader(bytes[FileHeader.Size..]);
         var sessions = new Dictionary<long, int>();
@@ -92,21 +95,25 @@ internal static class SnapshotReader
             sessions[reader.ReadLong()] = reader.ReadInt();
         var acls = ReadAclCache(ref reader);
         var offset = FileHeader.Size + (int)reader.Consumed;
-        var tree = DataTree.FromNodes(ReadNodes(bytes.Span, ref offset, acls));
+        var tree = DataTree.FromNodes(ReadNodes(bytes.Span, ref offset, acls), digestEnabled);
         reader = new JuteReader(bytes[offset..]);
         var sealedBytes = new Adler32();
         var sealedThrough = 0;
         CheckSeal(bytes.Span, ref sealedBytes, ref sealedThrough, offset, ref reader);
-        // 3.6+ appends the digest section and a second seal; 3.5 snapshots end here (§12.4).
-        if (!reader.End)
+        // 3.6+ appends the digest section and a second seal; 3.5 snapshots and those written with
+        // digests off end here (§12.4). With digests off Java reads no further, and neither do we.
+        if (digestEnabled && !reader.End)
         {
-            reader.ReadLong();
+            var digestZxid = reader.ReadLong();
             var version = reader.ReadInt();
             if (version >= 2)
                 reader.ReadLong();
             else
                 reader.ReadNullableString();
             CheckSeal(bytes.Span, ref sealedBytes, ref sealedThrough, offset, ref reader);
+            // A fuzzy snapshot's digest is of a later state: Java records no digest until the replay reaches it.
+            if (digestZxid > zxid)
+                tree.DigestLog.FuzzyUntil(digestZxid);
         }
 
         return new LoadedSnapshot(zxid, tree, sessions);

@@ -9,8 +9,9 @@ namespace ZkCompat.Server.Persistence;
 
 /// <summary>
 /// Writes snapshot.&lt;zxid&gt; in Java's format (PROTOCOL.md §12.3): header, sessions, ACL cache,
-/// nodes in pre-order (root as ""), "/", Adler-32 seal, digest section, second seal; compressed
-/// as a whole when asked, with the seals over the uncompressed bytes, as Java's SnapStream does.
+/// nodes in pre-order (root as ""), "/", Adler-32 seal, then (unless digests are off) the digest
+/// section and a second seal; compressed as a whole when asked, with the seals over the
+/// uncompressed bytes, as Java's SnapStream does.
 /// </summary>
 internal static class SnapshotWriter
 {
@@ -44,8 +45,9 @@ internal static class SnapshotWriter
         using var memory = new MemoryStream();
         WriteTo(memory, image);
         var bytes = memory.ToArray();
-        // Seal (long + "/"), digest section (long, int, long), seal again: 13 + 20 + 13 bytes.
-        var body = bytes.AsSpan(FileHeader.Size, bytes.Length - FileHeader.Size - 46);
+        // Seal (long + "/"): 13 bytes; then digest section (long, int, long) and seal again: 20 + 13.
+        var trailer = image.Digest is null ? 13 : 46;
+        var body = bytes.AsSpan(FileHeader.Size, bytes.Length - FileHeader.Size - trailer);
         var signature = System.Text.Encoding.ASCII.GetBytes(ZkCompat.Protocol.Quorum.SnapshotTransfer.Signature);
         var stream = new byte[body.Length + 4 + signature.Length];
         body.CopyTo(stream);
@@ -78,10 +80,14 @@ internal static class SnapshotWriter
 
         output.Writer.WriteString("/");
         output.Seal();
-        output.Writer.WriteLong(image.Zxid.Value);
-        output.Writer.WriteInt(TxnCodec.DigestVersion);
-        output.Writer.WriteLong(image.Digest);
-        output.Seal();
+        if (image.Digest is { } digest)
+        {
+            output.Writer.WriteLong(image.Zxid.Value);
+            output.Writer.WriteInt(TxnCodec.DigestVersion);
+            output.Writer.WriteLong(digest);
+            output.Seal();
+        }
+
         output.Spill();
     }
 

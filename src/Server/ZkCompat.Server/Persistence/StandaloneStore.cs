@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ZkCompat.Server.Metrics;
+using ZkCompat.Server.Options;
 using ZkCompat.Server.Processing;
 
 namespace ZkCompat.Server.Persistence;
@@ -21,19 +22,25 @@ internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
     private int _replayedSinceSnapshot;
     private Task _snapshotting = Task.CompletedTask;
 
+    /// <param name="options">preAllocSize, forceSync, snapCount and fsync.warningthresholdms.</param>
     /// <param name="metrics">Where fsync and snapshot times go (fsynctime, snapshottime); none when null.</param>
-    public StandaloneStore(IStorage storage, DataDirectory directory, long preAllocBytes, bool forceSync, int snapCount, ILogger logger, MetricRegistry? metrics = null)
+    public StandaloneStore(IStorage storage, DataDirectory directory, ServerOptions options, ILogger logger, MetricRegistry? metrics = null)
     {
         _storage = storage;
         _directory = directory;
         _snapshotTime = metrics?.Summary("snapshottime");
-        _log = new TxnLog(storage, directory.LogDir, preAllocBytes, forceSync, metrics?.Summary("fsynctime"));
-        _snapCount = snapCount;
+        // Java's standalone server has id 0 (its sessions use 1, §2.4), and names its sync thread after it.
+        Fsync = new FsyncMonitor(options.FsyncWarningThresholdMs, "SyncThread:0", logger, metrics?.Summary("fsynctime"));
+        _log = new TxnLog(storage, directory.LogDir, options.PreAllocBytes, options.ForceSync, Fsync);
+        _snapCount = options.SnapCount;
         _logger = logger;
-        _randRoll = Random.Shared.Next(snapCount / 2);
+        _randRoll = Random.Shared.Next(_snapCount / 2);
     }
 
-    public void Append(Txn txn, long treeDigest) => _log.Append(txn, treeDigest);
+    /// <summary>The txn log's fsync watch (fsync_threshold_exceed_count).</summary>
+    public FsyncMonitor Fsync { get; }
+
+    public void Append(Txn txn, long? treeDigest) => _log.Append(txn, treeDigest);
 
     public bool Flush()
     {

@@ -27,6 +27,24 @@ internal static class TxnCodec
     public static (Txn Txn, TxnDigest? Digest) Read(ReadOnlyMemory<byte> bytes)
     {
         var reader = new JuteReader(bytes);
+        var txn = ReadTxn(ref reader);
+        TxnDigest? digest = reader.Remaining >= 12 ? TxnDigest.Read(ref reader) : null;
+        return (txn, digest);
+    }
+
+    /// <summary>
+    /// The txn's bytes without a trailing TxnDigest: what a member with digest.enabled=false logs
+    /// of a leader's proposal (Java reads the txn without its digest and writes it again).
+    /// </summary>
+    public static byte[] WithoutDigest(byte[] bytes)
+    {
+        var reader = new JuteReader(bytes);
+        ReadTxn(ref reader);
+        return reader.Remaining >= 12 ? bytes[..(int)reader.Consumed] : bytes;
+    }
+
+    private static Txn ReadTxn(ref JuteReader reader)
+    {
         var header = TxnHeader.Read(ref reader);
         var record = header.Type switch
         {
@@ -36,8 +54,7 @@ internal static class TxnCodec
             OpCode.Multi => ReadMulti(ref reader),
             _ => ReadRecord(header.Type, ref reader),
         };
-        TxnDigest? digest = reader.Remaining >= 12 ? TxnDigest.Read(ref reader) : null;
-        return (new Txn(header, record), digest);
+        return new Txn(header, record);
     }
 
     private static MultiOps ReadMulti(ref JuteReader reader)

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using ZkCompat.Server.Checksums;
-using ZkCompat.Server.Metrics;
 using ZkCompat.Server.Processing;
 
 namespace ZkCompat.Server.Persistence;
@@ -13,8 +12,8 @@ namespace ZkCompat.Server.Persistence;
 /// <see cref="Flush"/> writes them all and fsyncs once (group commit). Files grow in
 /// preAllocSize steps of zeros, as Java's do.
 /// </summary>
-/// <param name="syncTime">Where each fsync's milliseconds go (Java's fsynctime).</param>
-internal sealed class TxnLog(IStorage storage, string directory, long preAllocBytes, bool forceSync, Summary? syncTime = null, string? fileName = null) : IDisposable
+/// <param name="fsync">Told how long each fsync took (fsynctime, the slow-fsync warning).</param>
+internal sealed class TxnLog(IStorage storage, string directory, long preAllocBytes, bool forceSync, FsyncMonitor? fsync = null, string? fileName = null) : IDisposable
 {
     private const byte EndOfRecord = 0x42;
     private readonly ArrayBufferWriter<byte> _batch = new(64 * 1024);
@@ -66,7 +65,7 @@ internal sealed class TxnLog(IStorage storage, string directory, long preAllocBy
             {
                 var started = Stopwatch.GetTimestamp();
                 storage.Sync(_file);
-                syncTime?.Add((long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                fsync?.Observe((long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, Math.Max(_allocated, _position + _batch.WrittenCount));
             }
             _position += _batch.WrittenCount;
             _batch.ResetWrittenCount();

@@ -55,6 +55,9 @@ internal sealed partial class Engine
         _replicator = replicator;
         Metrics = metrics ?? new MetricRegistry();
         _saslUsers = options.JaasConfigPath is { } jaas ? JaasUsers.Read(jaas, options.JaasSection) : null;
+        if (options.SkipAcl)
+            Log.SkipAcl(logger);
+        Log.DigestEnabled(logger, options.DigestEnabled ? "true" : "false");
         Load(state);
     }
 
@@ -208,7 +211,7 @@ internal sealed partial class Engine
     [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Tree), nameof(Watches), nameof(_sessions), nameof(_view), nameof(_prep), nameof(_final), nameof(_reads), nameof(_connectThrottle))]
     private void Load(RecoveredState? state)
     {
-        Tree = state?.Tree ?? new DataTree();
+        Tree = state?.Tree ?? new DataTree(_options.DigestEnabled);
         Tree.Metrics = Metrics;
         LastZxid = state?.LastZxid ?? Zxid.Zero;
         Watches = new WatchManager(_outbox, Metrics);
@@ -216,9 +219,9 @@ internal sealed partial class Engine
         foreach (var (id, timeoutMs) in state?.Sessions ?? [])
             _sessions.Add(id, timeoutMs, NowMs);
         _view = new PrepView(Tree);
-        _prep = new Prep(_view, _options.ExtendedTypesEnabled, _options.SaslAclsEnabled, _options.EnforceQuota ? Tree.Quotas : null, Metrics);
+        _prep = new Prep(_view, _options.ExtendedTypesEnabled, _options.SaslAclsEnabled, _options.SkipAcl, _options.EnforceQuota ? Tree.Quotas : null, Metrics);
         _final = new Final(Tree);
-        _reads = new Reads(Tree, Watches, Metrics);
+        _reads = new Reads(Tree, Watches, _options.SkipAcl, Metrics);
         _connectThrottle = new ConnectionThrottle(_options.ConnectionThrottle, NowMs);
     }
 
@@ -288,7 +291,8 @@ internal sealed partial class Engine
         var events = new List<ChangeEvent>();
         var result = _final.Apply(txn, events);
         _view.Clear();
-        _replicator.Append(txn, Tree.Digest);
+        // Java appends no TxnDigest when digests are off (digest.enabled=false).
+        _replicator.Append(txn, Tree.DigestEnabled ? Tree.Digest : null);
         foreach (var change in events)
             Watches.Trigger(change);
         return result;

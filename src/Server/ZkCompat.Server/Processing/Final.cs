@@ -15,6 +15,13 @@ internal sealed class Final(DataTree tree)
     /// <summary>Applies <paramref name="txn"/>; returns the reply error and body for its request.</summary>
     public (ErrorCode Err, IJuteWritable? Body) Apply(Txn txn, List<ChangeEvent> events)
     {
+        var result = ApplyTxn(txn, events);
+        tree.Applied(txn.Header.Zxid);
+        return result;
+    }
+
+    private (ErrorCode Err, IJuteWritable? Body) ApplyTxn(Txn txn, List<ChangeEvent> events)
+    {
         var header = txn.Header;
         return header.Type switch
         {

@@ -8,8 +8,8 @@ namespace ZkCompat.Server.Processing;
 /// </summary>
 internal interface IReplicator
 {
-    /// <summary>Queues an applied txn; <paramref name="treeDigest"/> is the tree digest after it.</summary>
-    void Append(Txn txn, long treeDigest);
+    /// <summary>Queues an applied txn; <paramref name="treeDigest"/> is the tree digest after it, null with digest.enabled=false.</summary>
+    void Append(Txn txn, long? treeDigest);
 
     /// <summary>Makes every queued txn durable; true when a snapshot is due. Throws <see cref="StorageException"/>.</summary>
     bool Flush();

@@ -10,9 +10,11 @@ namespace ZkCompat.Server.Processing;
 
 /// <summary>
 /// Turns one write request into its txn record, checking in Java's order so the same error wins
-/// (PROTOCOL.md §3.7). Pure apart from the <see cref="PrepView"/> it updates.
+/// (PROTOCOL.md §3.7). Pure apart from the <see cref="PrepView"/> it updates. With
+/// <paramref name="skipAcl"/> (zookeeper.skipACL=yes) every permission check passes, as Java's
+/// checkACL returns at once; the ACL lists are still validated (INVALIDACL) and stored.
 /// </summary>
-internal sealed class Prep(PrepView view, bool extendedTypesEnabled, bool saslAclsEnabled, Quotas? enforcedQuotas, MetricRegistry? metrics = null)
+internal sealed class Prep(PrepView view, bool extendedTypesEnabled, bool saslAclsEnabled, bool skipAcl, Quotas? enforcedQuotas, MetricRegistry? metrics = null)
 {
     private const long MaxTtlMs = 0xFFFFFFFFFFL;
 
@@ -141,9 +143,9 @@ internal sealed class Prep(PrepView view, bool extendedTypesEnabled, bool saslAc
         }
     }
 
-    private static void Require(NodeRecord node, IReadOnlyCollection<Id> authIds, Perms perms)
+    private void Require(NodeRecord node, IReadOnlyCollection<Id> authIds, Perms perms)
     {
-        if (!AclCheck.Allows(node.Acls, authIds, perms))
+        if (!skipAcl && !AclCheck.Allows(node.Acls, authIds, perms))
             throw new PrepException(ErrorCode.NoAuth);
     }
 

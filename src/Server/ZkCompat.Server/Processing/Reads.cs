@@ -9,8 +9,12 @@ using ZkCompat.Server.Watches;
 
 namespace ZkCompat.Server.Processing;
 
-/// <summary>Requests answered from the local tree without a txn (PROTOCOL.md §3.3, §5).</summary>
-internal sealed class Reads(DataTree tree, WatchManager watches, MetricRegistry? metrics = null)
+/// <summary>
+/// Requests answered from the local tree without a txn (PROTOCOL.md §3.3, §5). With
+/// <paramref name="skipAcl"/> (zookeeper.skipACL=yes) every permission check passes, as Java's
+/// checkACL returns at once: getACL then shows digest ids unmasked, since the ADMIN check passes too.
+/// </summary>
+internal sealed class Reads(DataTree tree, WatchManager watches, bool skipAcl, MetricRegistry? metrics = null)
 {
     public (ErrorCode Err, IJuteWritable? Body) Handle(IClientChannel ch, OpCode op, IJuteWritable? body) => (op, body) switch
     {
@@ -81,7 +85,7 @@ internal sealed class Reads(DataTree tree, WatchManager watches, MetricRegistry?
         var node = tree.Get(path);
         if (node is null)
             return (ErrorCode.NoNode, null);
-        if (!AclCheck.Allows(node.Acls, ch.AuthIds, Perms.Read))
+        if (!Allowed(node, ch, Perms.Read))
             return (ErrorCode.NoAuth, null);
         if (watcher is not null)
             watches.AddData(path, watcher);
@@ -94,7 +98,7 @@ internal sealed class Reads(DataTree tree, WatchManager watches, MetricRegistry?
         var node = tree.Get(path);
         if (node is null)
             return (ErrorCode.NoNode, null);
-        if (!AclCheck.Allows(node.Acls, ch.AuthIds, Perms.Read))
+        if (!Allowed(node, ch, Perms.Read))
             return (ErrorCode.NoAuth, null);
         if (watcher is not null)
             watches.AddChild(path, watcher);
@@ -108,10 +112,10 @@ internal sealed class Reads(DataTree tree, WatchManager watches, MetricRegistry?
         var node = tree.Get(path);
         if (node is null)
             return (ErrorCode.NoNode, null);
-        if (!AclCheck.Allows(node.Acls, ch.AuthIds, Perms.Read | Perms.Admin))
+        if (!Allowed(node, ch, Perms.Read | Perms.Admin))
             return (ErrorCode.NoAuth, null);
         var acls = node.Acls;
-        if (!AclCheck.Allows(node.Acls, ch.AuthIds, Perms.Admin))
+        if (!Allowed(node, ch, Perms.Admin))
         {
             // Callers without ADMIN see digest ids as user:x (§6.4).
             acls = acls.Select(a => a.Id is { Scheme: "digest", Ident: { } ident } ? a with { Id = a.Id with { Ident = ident.Split(':')[0] + ":x" } } : a).ToList();
@@ -119,6 +123,8 @@ internal sealed class Reads(DataTree tree, WatchManager watches, MetricRegistry?
 
         return (ErrorCode.Ok, new GetAclResponse([.. acls], node.ToStat()));
     }
+
+    private bool Allowed(DataNode node, IClientChannel ch, Perms perms) => skipAcl || AclCheck.Allows(node.Acls, ch.AuthIds, perms);
 
     private PathListResponse Ephemerals(IClientChannel ch, string? prefix)
     {
@@ -134,7 +140,7 @@ internal sealed class Reads(DataTree tree, WatchManager watches, MetricRegistry?
         var node = tree.Get(path);
         if (node is null)
             return (ErrorCode.NoNode, null);
-        if (!AclCheck.Allows(node.Acls, ch.AuthIds, Perms.Read))
+        if (!Allowed(node, ch, Perms.Read))
             return (ErrorCode.NoAuth, null);
         return (ErrorCode.Ok, new CountResponse(tree.CountDescendants(path)));
     }

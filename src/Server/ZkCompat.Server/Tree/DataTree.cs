@@ -27,8 +27,9 @@ internal sealed class DataTree
     private readonly HashSet<byte[]> _ttls = new(Utf8Path.Comparer);
     private readonly AclInterner _acls = new();
 
-    public DataTree()
-        : this(0)
+    /// <param name="digestEnabled">zookeeper.digest.enabled: false keeps <see cref="Digest"/> at 0 and computes no node digest, as Java.</param>
+    public DataTree(bool digestEnabled = true)
+        : this(0, digestEnabled)
     {
         Add(Utf8Path.Root, new DataNode([], Acls.Open, Zxid.Zero, 0));
         Add(Utf8Path.Encode(ZooKeeperPath), new DataNode([], Acls.Open, Zxid.Zero, 0));
@@ -36,8 +37,9 @@ internal sealed class DataTree
         Add(Utf8Path.Encode(ConfigPath), new DataNode([], Acls.ReadOnly, Zxid.Zero, 0) { Aversion = -1 });
     }
 
-    private DataTree(int capacity)
+    private DataTree(int capacity, bool digestEnabled)
     {
+        DigestEnabled = digestEnabled;
         _nodes = new(capacity, Utf8Path.Comparer);
         _byPath = _nodes.GetAlternateLookup<ReadOnlySpan<char>>();
         Quotas = new Quotas(this);
@@ -58,17 +60,26 @@ internal sealed class DataTree
         node.Mtime = wallMs;
     }
 
-    /// <summary>Java's tree digest: the sum of every node's digest, mod 2^64 (§11.9).</summary>
+    /// <summary>Java's tree digest: the sum of every node's digest, mod 2^64 (§11.9); always 0 when digests are off.</summary>
     public long Digest { get; private set; }
+
+    /// <summary>zookeeper.digest.enabled: whether the tree keeps <see cref="Digest"/> (and txns and snapshots carry it).</summary>
+    public bool DigestEnabled { get; }
+
+    /// <summary>The digest log the <c>hash</c> command prints.</summary>
+    public DigestHistory DigestLog { get; } = new();
+
+    /// <summary>Records the digest after a whole txn (a multi's ops count as one) for <see cref="DigestLog"/>.</summary>
+    public void Applied(Zxid zxid) => DigestLog.Applied(zxid, Digest);
 
     /// <summary>
     /// A tree filled from a snapshot: nodes in pre-order, every parent before its children. The
     /// node table is sized once for them all; a node's parent is found without making its path
     /// (siblings come together, so it is mostly the previous node's parent).
     /// </summary>
-    public static DataTree FromNodes(IReadOnlyCollection<(byte[] Path, DataNode Node)> nodes)
+    public static DataTree FromNodes(IReadOnlyCollection<(byte[] Path, DataNode Node)> nodes, bool digestEnabled = true)
     {
-        var tree = new DataTree(nodes.Count);
+        var tree = new DataTree(nodes.Count, digestEnabled);
         var byBytes = tree._nodes.GetAlternateLookup<ReadOnlySpan<byte>>();
         byte[] lastParentPath = [];
         DataNode? lastParent = null;
@@ -249,7 +260,15 @@ internal sealed class DataTree
     /// Takes a node's term out of the tree digest before it changes; <see cref="Rehash"/> puts the
     /// new one in after. The term is computed again rather than kept per node (8 bytes a znode).
     /// </summary>
-    private void Unhash(byte[] path, DataNode node) => Digest -= NodeDigest.Of(path, node);
+    private void Unhash(byte[] path, DataNode node)
+    {
+        if (DigestEnabled)
+            Digest -= NodeDigest.Of(path, node);
+    }
 
-    private void Rehash(byte[] path, DataNode node) => Digest += NodeDigest.Of(path, node);
+    private void Rehash(byte[] path, DataNode node)
+    {
+        if (DigestEnabled)
+            Digest += NodeDigest.Of(path, node);
+    }
 }
