@@ -63,6 +63,23 @@ internal sealed record FormattedSnapshot(DataDirFiles.DataFile File, ToolRun Pla
     }
 
     /// <summary>
+    /// Where -d's nodes under <paramref name="root"/> differ from <paramref name="expected"/> (path to data
+    /// in hex): a node missing, one no change made, or other data.
+    /// </summary>
+    public IEnumerable<string> ContentProblems(IReadOnlyDictionary<string, string> expected, string root)
+    {
+        var listed = DataListing.Nodes
+            .Where(n => n.Path == root || n.Path.StartsWith(root + "/", StringComparison.Ordinal))
+            .ToDictionary(n => n.Path, n => Convert.ToHexStringLower(Convert.FromBase64String(Field(n, "data"))), StringComparer.Ordinal);
+        var missing = expected.Keys.Where(p => !listed.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
+        var extra = listed.Keys.Where(p => !expected.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
+        var other = expected.Where(e => listed.TryGetValue(e.Key, out var data) && data != e.Value).Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count + extra.Count + other.Count > 0)
+            yield return $"{File.Path}: -d does not list the tree the changes acknowledged up to 0x{File.Zxid:x} made: " +
+                         $"missing [{string.Join(", ", missing)}], made by no change [{string.Join(", ", extra)}], other data [{string.Join(", ", other)}]";
+    }
+
+    /// <summary>
     /// Where this snapshot's three outputs differ from <paramref name="other"/>'s: in canonical order only
     /// when both hold the same history (no names given); across two runs of the workload, with each
     /// run's session names, also ignoring times and session ids.

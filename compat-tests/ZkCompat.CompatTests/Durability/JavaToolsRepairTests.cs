@@ -14,7 +14,7 @@ namespace ZkCompat.CompatTests.Durability;
 [Collection(SharedToolsWorkload.Name)]
 public sealed class JavaToolsRepairTests(JavaToolsFixture fixture, ITestOutputHelper output)
 {
-    private const string FlipPath = "/tools/flip";
+    private const string FlipPath = ToolsWorkload.Root + "/flip";
     private static readonly byte[] FlipMarker = Encoding.ASCII.GetBytes("flip-me:0123456789abcdef");
     private static readonly string[] Both = ["java", "zkcompat"]; // the writers, and the servers on each repaired dataDir
 
@@ -62,7 +62,11 @@ public sealed class JavaToolsRepairTests(JavaToolsFixture fixture, ITestOutputHe
         }
 
         foreach (var ((writer, server), snapshot) in snapshots)
-            failures.AddRange(snapshot.Problems(exact: true).Select(p => $"{server} on {writer}'s chopped dataDir: {p}"));
+        {
+            failures.AddRange(snapshot.Problems(exact: true).Concat(snapshot.ContentProblems(workload.TreeAt(cut), ToolsWorkload.Root))
+                .Select(p => $"{server} on {writer}'s chopped dataDir: {p}"));
+        }
+
         foreach (var writer in Both)
         {
             if (snapshots.TryGetValue((writer, "java"), out var java) && snapshots.TryGetValue((writer, "zkcompat"), out var zk))

@@ -23,6 +23,9 @@ internal sealed record ToolsWorkload(string Variant, string WorkDir, IReadOnlyLi
         public SessionNames Sessions => new(Txns);
     }
 
+    /// <summary>tools_workload.py's root: every node the workload makes is under it.</summary>
+    public const string Root = "/tools";
+
     private static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>
@@ -44,6 +47,45 @@ internal sealed record ToolsWorkload(string Variant, string WorkDir, IReadOnlyLi
     public long CreateZxid(string path) => (long)Acks.Select(Ack).First(a => (string?)a["op"] == "create" && (string?)a["path"] == path)["zxid"]!;
 
     public string AcksFile => Path.Combine(WorkDir, "acks.jsonl");
+
+    /// <summary>
+    /// The nodes under the workload's root after every change acknowledged up to <paramref name="zxid"/>:
+    /// path to data in hex ("" for null or empty data, which SnapshotFormatter -d prints alike). As
+    /// tools_workload.py check computes it: a closed session's ephemerals go with it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TreeAt(long zxid)
+    {
+        var nodes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var owned = new Dictionary<string, List<string>>();
+        foreach (var ack in Acks.Select(Ack).TakeWhile(a => (long)a["zxid"]! <= zxid))
+        {
+            var path = (string?)ack["path"];
+            switch ((string?)ack["op"])
+            {
+                case "create":
+                    nodes[path!] = (string?)ack["data"] ?? "";
+                    if ((string?)ack["session"] is { } session)
+                    {
+                        owned.TryAdd(session, []);
+                        owned[session].Add(path!);
+                    }
+
+                    break;
+                case "set":
+                    nodes[path!] = (string?)ack["data"] ?? "";
+                    break;
+                case "delete":
+                    nodes.Remove(path!);
+                    break;
+                case "close":
+                    foreach (var ephemeral in owned.GetValueOrDefault((string)ack["session"]!, []))
+                        nodes.Remove(ephemeral);
+                    break;
+            }
+        }
+
+        return nodes;
+    }
 
     public static async Task<ToolsWorkload> WriteAsync(string variant, IReadOnlyList<string> variantLines, string workDir)
     {
