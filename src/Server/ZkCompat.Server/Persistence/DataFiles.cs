@@ -19,9 +19,11 @@ internal static class DataFiles
         SnapshotPrefix + zxid.ToString("x", CultureInfo.InvariantCulture) + SnapshotCodec.Extension(compression);
 
     /// <summary>
-    /// Files with the prefix, oldest zxid first; names that do not parse are ignored, as in Java.
-    /// A snapshot name may end in a compression's extension. Java would also try any other
-    /// extension (snapshot.5.tmp, snapshot.5.bak) as a plain snapshot; those are left alone here.
+    /// Files with the prefix, oldest zxid first; a snapshot name may end in a compression's
+    /// extension. Java takes any name that starts prefix.&lt;hex&gt;. as well (snapshot.5.tmp,
+    /// snapshot.5.bak, and the log.N.chopped&lt;zxid&gt; or log.N.fixed that TxnLogToolkit leaves beside a
+    /// log it repaired); such leftovers are not read here, so a repair takes effect only once the
+    /// repaired file replaces the original, as the toolkit's instructions say.
     /// </summary>
     public static List<(long Zxid, string Path)> Sorted(IStorage storage, string directory, string prefix)
     {
