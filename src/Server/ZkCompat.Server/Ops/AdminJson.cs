@@ -104,7 +104,7 @@ internal static class AdminJson
     {
         var digests = new JsonArray();
         foreach (var (zxid, digest) in view.Digests)
-            digests.Add(new JsonObject { ["zxid"] = zxid, ["digest"] = digest, ["digest_version"] = Persistence.TxnCodec.DigestVersion });
+            digests.Add((JsonNode)new JsonObject { ["zxid"] = zxid, ["digest"] = digest, ["digest_version"] = Persistence.TxnCodec.DigestVersion });
         return digests;
     }
 
