@@ -101,7 +101,11 @@ internal sealed partial class Leading
     private void SyncLearner(LearnerLink link)
     {
         var log = _committedLog.ToList();
-        var plan = SyncPlanner.Plan(link.LastZxid, LastCommitted, log);
+        SyncPlanner.LogReader? readLog = _config.SnapshotSizeFactor >= 0
+            ? (peer, upTo) => _replica.ReadLog(peer, upTo, _config.SnapshotSizeFactor)
+            : null;
+        var plan = SyncPlanner.Plan(link.LastZxid, LastCommitted, log, readLog);
+        var fromLog = plan is [{ Type: QuorumPacketType.Diff }, ..] && link.LastZxid < (log.Count > 0 ? log[0].Zxid : LastCommitted);
         // Java would TRUNC a learner that holds txns we do not. Those txns may sit in a snapshot
         // it took from the SNAP sync of a leader that never established, and no log truncation
         // removes them (Java then exits or reloads a snapshot ahead of the leader). SNAP
@@ -119,7 +123,7 @@ internal sealed partial class Leading
             }
         }
 
-        Trace?.Invoke($"Syncing {(link.IsObserver ? "observer" : "follower")} {link.Sid} by {plan[0].Type.ToString().ToUpperInvariant()} (its last zxid {link.LastZxid}, ours {LastCommitted})");
+        Trace?.Invoke($"Syncing {(link.IsObserver ? "observer" : "follower")} {link.Sid} by {plan[0].Type.ToString().ToUpperInvariant()}{(fromLog ? " from the txn log" : "")} (its last zxid {link.LastZxid}, ours {LastCommitted})");
         foreach (var packet in plan)
             _network.Send(link.Channel, packet);
         if (!link.IsObserver)
@@ -194,7 +198,7 @@ internal sealed partial class Leading
 
             _replica.Apply(proposal.Zxid, proposal.Txn);
             _committedLog.Enqueue((proposal.Zxid, proposal.Txn));
-            if (_committedLog.Count > CommittedLogCount)
+            if (_committedLog.Count > CommittedLogCapacity)
                 _committedLog.Dequeue();
             foreach (var channel in proposal.SyncWaiters.Where(_links.ContainsKey))
                 _network.Send(channel, new QuorumPacket(QuorumPacketType.Sync, 0, null));

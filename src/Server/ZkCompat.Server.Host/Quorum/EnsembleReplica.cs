@@ -20,9 +20,7 @@ namespace ZkCompat.Server.Host.Quorum;
 /// </summary>
 internal sealed class EnsembleReplica : IReplica, IDisposable
 {
-    private const int TailCapacity = 500;
     private static readonly TimeSpan EngineWait = TimeSpan.FromSeconds(60);
-    private readonly ServerOptions _options;
     private readonly IStorage _storage;
     private readonly DataDirectory _directory;
     private readonly EpochFiles _epochs;
@@ -31,17 +29,17 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
     private readonly ILogger _logger;
     private readonly LinkedList<(Zxid Zxid, byte[] Txn)> _tail = new();
     private readonly ConcurrentDictionary<long, int> _touches = new();
-    private int _sinceSnapshot;
+    private readonly SnapshotSchedule _schedule;
 
     public EnsembleReplica(ServerOptions options, IStorage storage, DataDirectory directory, Engine engine, Zxid lastLogged, ILogger logger)
     {
-        _options = options;
         _storage = storage;
         _directory = directory;
         _engine = engine;
         _logger = logger;
         _epochs = new EpochFiles(storage, directory.SnapshotDir);
         _log = new TxnLog(storage, directory.LogDir, options.PreAllocBytes, options.ForceSync);
+        _schedule = new SnapshotSchedule(options.SnapCount, options.SnapSizeLimitBytes);
         LastLogged = lastLogged;
         // Missing epoch files are recreated from the last logged zxid (§11.3).
         CurrentEpoch = _epochs.Read("currentEpoch", lastLogged.Epoch);
@@ -58,6 +56,9 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
         if (AcceptedEpoch < CurrentEpoch)
             throw new RecoveryException($"acceptedEpoch {AcceptedEpoch} is below currentEpoch {CurrentEpoch}");
     }
+
+    /// <summary>Logged txns kept in memory for the next leadership's committed log (commitLogCount + 1, as Java keeps).</summary>
+    public int TailCapacity { get; init; } = 501;
 
     public long AcceptedEpoch { get; private set; }
 
@@ -99,13 +100,17 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
 
     public IReadOnlyList<(Zxid Zxid, byte[] Txn)> LogTail(int max) => _tail.Skip(Math.Max(0, _tail.Count - max)).ToList();
 
+    public IReadOnlyList<(Zxid Zxid, byte[] Txn)>? ReadLog(Zxid peer, Zxid upTo, double snapshotSizeFactor) =>
+        TxnLogSync.Read(_storage, _directory, peer, upTo, snapshotSizeFactor, _logger);
+
     public void Apply(Zxid zxid, byte[] txn)
     {
         var (decoded, _) = TxnCodec.Read(txn);
         _engine.Post(new CommittedWork(decoded));
-        if (++_sinceSnapshot >= Math.Max(2, _options.SnapCount / 2))
+        // Java decides as each txn is logged; here as each is applied, so the snapshot holds it.
+        if (_schedule.Due(_log.TxnsSinceRoll, _log.FileBytes))
         {
-            _sinceSnapshot = 0;
+            _schedule.Reset();
             SnapshotInBackground();
         }
     }

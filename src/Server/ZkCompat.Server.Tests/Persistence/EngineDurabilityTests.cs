@@ -77,7 +77,7 @@ public class EngineDurabilityTests
     {
         Directory.CreateDirectory(dir.VersionDir);
         var directory = new DataDirectory(storage, dir.VersionDir, dir.VersionDir, NullLogger.Instance);
-        return new StandaloneStore(storage, directory, TxnLogTests.PreAlloc, forceSync: true, snapCount: 100_000, NullLogger.Instance);
+        return new StandaloneStore(storage, directory, TxnLogTests.PreAlloc, forceSync: true, new SnapshotSchedule(100_000, 0), NullLogger.Instance);
     }
 
     /// <summary>Records how many frames the channel had received each time the engine flushed.</summary>

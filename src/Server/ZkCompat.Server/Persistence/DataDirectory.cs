@@ -38,10 +38,16 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
             ? new RecoveredState(new DataTree(), [], Zxid.Zero)
             : new RecoveredState(snapshot.Tree, snapshot.Sessions, new Zxid(snapshot.Zxid));
         clock.Restart();
-        var (recovered, replayed) = Replay(state, logs);
+        var (recovered, replayed, replayedBytes) = Replay(state, logs);
         // Java replays (and counts) only from a snapshot or, trusting an empty one, from logs alone.
         var replaying = snapshot is not null || logs.Count > 0;
-        return recovered with { FromSnapshot = snapshot is not null, SnapshotLoadMs = snapshotLoadMs, TxnsLoaded = replaying ? (replayed, clock.ElapsedMilliseconds) : null };
+        return recovered with
+        {
+            FromSnapshot = snapshot is not null,
+            SnapshotLoadMs = snapshotLoadMs,
+            TxnsLoaded = replaying ? (replayed, clock.ElapsedMilliseconds) : null,
+            ReplayedLogBytes = replayedBytes,
+        };
     }
 
     /// <summary>Keeps the newest <paramref name="retain"/> snapshots and the logs they need; deletes the rest.</summary>
@@ -124,7 +130,7 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
         return snapshots.Count == 0 ? null : throw new RecoveryException($"Not able to find a valid snapshot in {snapshotDir}");
     }
 
-    private (RecoveredState State, int Replayed) Replay(RecoveredState state, List<(long Zxid, string Path)> logs)
+    private (RecoveredState State, int Replayed, long ReplayedBytes) Replay(RecoveredState state, List<(long Zxid, string Path)> logs)
     {
         var final = new Final(state.Tree);
         var events = new List<ChangeEvent>();
@@ -132,9 +138,12 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
         // Start from the newest log that begins at or before the snapshot (Java's getLogFiles).
         var first = Math.Max(0, logs.FindLastIndex(l => l.Zxid <= last.Value));
         var replayed = 0;
+        var replayedBytes = 0L;
         for (var i = first; i < logs.Count; i++)
         {
             var scan = TxnLogScanner.Scan(storage, logs[i].Path, skipThrough: last.Value);
+            if (scan.Txns.Count > 0)
+                replayedBytes += Length(logs[i].Path);
             foreach (var (txn, _) in scan.Txns)
             {
                 var zxid = txn.Header.Zxid;
@@ -152,7 +161,7 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
         }
 
         PersistenceLog.Replayed(logger, replayed, last.ToString());
-        return (state with { LastZxid = last }, replayed);
+        return (state with { LastZxid = last }, replayed, replayedBytes);
     }
 
     private void EndOf(LogScan scan, bool isLast)
@@ -176,6 +185,12 @@ internal sealed class DataDirectory(IStorage storage, string snapshotDir, string
         using var file = storage.OpenWrite(scan.Path);
         file.SetLength(scan.GoodEnd);
         storage.Sync(file);
+    }
+
+    private long Length(string path)
+    {
+        using var file = storage.OpenRead(path);
+        return file.Length;
     }
 
     private static void Track(Dictionary<long, int> sessions, Txn txn)

@@ -25,4 +25,10 @@ internal static partial class PersistenceLog
 
     [LoggerMessage(206, LogLevel.Warning, "A snapshot is still being written; skipping the one at zxid {Zxid}")]
     public static partial void SnapshotSkippedBusy(ILogger logger, string zxid);
+
+    [LoggerMessage(207, LogLevel.Information, "Txnlog size: {Bytes} exceeds sizeLimit: {LimitBytes}")]
+    public static partial void TxnLogTooLarge(ILogger logger, long bytes, long limitBytes);
+
+    [LoggerMessage(208, LogLevel.Warning, "Unable to find proposals from txnlog for zxid: {Zxid}")]
+    public static partial void TxnLogMissesZxid(ILogger logger, string zxid);
 }

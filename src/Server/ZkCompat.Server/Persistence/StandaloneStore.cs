@@ -6,31 +6,31 @@ using ZkCompat.Server.Processing;
 namespace ZkCompat.Server.Persistence;
 
 /// <summary>
-/// Standalone durability: txns go to the txn log with one fsync per batch (group commit); every
-/// snapCount/2 + rand(snapCount/2) txns the log rolls and a snapshot is written off the loop.
+/// Standalone durability: txns go to the txn log with one fsync per batch (group commit); when the
+/// <see cref="SnapshotSchedule"/> says so (txn count or log size) the log rolls and a snapshot is
+/// written off the loop.
 /// </summary>
 internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
 {
     private readonly IStorage _storage;
     private readonly DataDirectory _directory;
     private readonly TxnLog _log;
-    private readonly int _snapCount;
+    private readonly SnapshotSchedule _schedule;
     private readonly ILogger _logger;
     private readonly Summary? _snapshotTime;
-    private int _randRoll;
     private int _replayedSinceSnapshot;
+    private long _replayedBytesSinceSnapshot;
     private Task _snapshotting = Task.CompletedTask;
 
     /// <param name="metrics">Where fsync and snapshot times go (fsynctime, snapshottime); none when null.</param>
-    public StandaloneStore(IStorage storage, DataDirectory directory, long preAllocBytes, bool forceSync, int snapCount, ILogger logger, MetricRegistry? metrics = null)
+    public StandaloneStore(IStorage storage, DataDirectory directory, long preAllocBytes, bool forceSync, SnapshotSchedule schedule, ILogger logger, MetricRegistry? metrics = null)
     {
         _storage = storage;
         _directory = directory;
         _snapshotTime = metrics?.Summary("snapshottime");
         _log = new TxnLog(storage, directory.LogDir, preAllocBytes, forceSync, metrics?.Summary("fsynctime"));
-        _snapCount = snapCount;
+        _schedule = schedule;
         _logger = logger;
-        _randRoll = Random.Shared.Next(snapCount / 2);
     }
 
     public void Append(Txn txn, long treeDigest) => _log.Append(txn, treeDigest);
@@ -38,17 +38,18 @@ internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
     public bool Flush()
     {
         _log.Flush();
-        return SnapshotDue(_replayedSinceSnapshot + _log.TxnsSinceRoll);
+        return SnapshotDue(_replayedSinceSnapshot + _log.TxnsSinceRoll, _replayedBytesSinceSnapshot + _log.FileBytes);
     }
 
-    /// <summary>Whether this many txns since the newest snapshot call for a new one (snapCount/2 + rand(snapCount/2)).</summary>
-    public bool SnapshotDue(int txnsSinceSnapshot) => txnsSinceSnapshot > (_snapCount / 2) + _randRoll;
+    /// <summary>Whether this many txns and log bytes since the newest snapshot call for a new one.</summary>
+    public bool SnapshotDue(int txnsSinceSnapshot, long logBytesSinceSnapshot) => _schedule.Due(txnsSinceSnapshot, logBytesSinceSnapshot);
 
     public void Snapshot(SnapshotImage image)
     {
         _log.Roll();
         _replayedSinceSnapshot = 0;
-        _randRoll = Random.Shared.Next(_snapCount / 2);
+        _replayedBytesSinceSnapshot = 0;
+        _schedule.Reset();
         if (!_snapshotting.IsCompleted)
         {
             PersistenceLog.SnapshotSkippedBusy(_logger, image.Zxid.ToString());
@@ -63,12 +64,14 @@ internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
     /// startup snapshot) it is written while the server already serves: what it holds is durable
     /// in the snapshot and logs it was recovered from. Without one, the <paramref name="replayed"/>
     /// txns recovery applied after the newest snapshot count toward the next snapshot, as if written
-    /// since it. <paramref name="then"/> runs after, on another thread.
+    /// since it, and so do the log files they came from (<paramref name="replayedLogBytes"/>).
+    /// <paramref name="then"/> runs after, on another thread.
     /// </summary>
-    public void Start(SnapshotImage? image, int replayed, Action then)
+    public void Start(SnapshotImage? image, int replayed, long replayedLogBytes, Action then)
     {
         _log.Roll();
         _replayedSinceSnapshot = image is null ? replayed : 0;
+        _replayedBytesSinceSnapshot = image is null ? replayedLogBytes : 0;
         _snapshotting = Task.Run(() =>
         {
             try

@@ -28,6 +28,12 @@ internal sealed class TxnLog(IStorage storage, string directory, long preAllocBy
 
     public long BytesSinceRoll { get; private set; }
 
+    /// <summary>
+    /// The current file's length, preallocated zeros included (Java's getCurrentLogSize, what
+    /// snapSizeLimitInKb is measured against); 0 until the first txn after a roll.
+    /// </summary>
+    public long FileBytes => _file is null ? 0 : Math.Max(_allocated, _position + _batch.WrittenCount);
+
     public void Append(Txn txn, long? treeDigest)
     {
         _entry.ResetWrittenCount();
