@@ -92,6 +92,12 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
         _tail.AddLast((zxid, txn));
         if (_tail.Count > TailCapacity)
             _tail.RemoveFirst();
+        // As Java's SyncRequestProcessor: asked after each logged txn, the log rolls right here.
+        if (_schedule.Due(_log.TxnsSinceRoll, _log.FileBytes))
+        {
+            _schedule.Reset();
+            SnapshotInBackground();
+        }
     }
 
     public void Flush() => _log.Flush();
@@ -107,12 +113,6 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
     {
         var (decoded, _) = TxnCodec.Read(txn);
         _engine.Post(new CommittedWork(decoded));
-        // Java decides as each txn is logged; here as each is applied, so the snapshot holds it.
-        if (_schedule.Due(_log.TxnsSinceRoll, _log.FileBytes))
-        {
-            _schedule.Reset();
-            SnapshotInBackground();
-        }
     }
 
     public (Zxid Zxid, byte[] Stream) TakeSnapshot()
@@ -203,6 +203,10 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
         done.Task.WaitAsync(EngineWait).GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Rolls the log and snapshots what the engine has applied by then (committed txns only, so
+    /// no TRUNC can ever remove one of them); it may be behind the roll, as Java's fuzzy snapshots are.
+    /// </summary>
     private void SnapshotInBackground()
     {
         _log.Roll();

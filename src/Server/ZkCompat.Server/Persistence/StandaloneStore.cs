@@ -20,6 +20,7 @@ internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
     private readonly Summary? _snapshotTime;
     private int _replayedSinceSnapshot;
     private long _replayedBytesSinceSnapshot;
+    private bool _snapshotDue;
     private Task _snapshotting = Task.CompletedTask;
 
     /// <param name="metrics">Where fsync and snapshot times go (fsynctime, snapshottime); none when null.</param>
@@ -33,23 +34,38 @@ internal sealed class StandaloneStore : IReplicator, IAsyncDisposable
         _logger = logger;
     }
 
-    public void Append(Txn txn, long treeDigest) => _log.Append(txn, treeDigest);
+    /// <summary>
+    /// Logs the txn. As Java's SyncRequestProcessor, the schedule is asked after each txn: when it
+    /// is due the log rolls here, so the batch's later txns start the next file, and the snapshot
+    /// follows at the end of the batch (a snapshot at a later zxid than the roll, as Java's are).
+    /// </summary>
+    public void Append(Txn txn, long treeDigest)
+    {
+        _log.Append(txn, treeDigest);
+        if (!SnapshotDue(_replayedSinceSnapshot + _log.TxnsSinceRoll, _replayedBytesSinceSnapshot + _log.FileBytes))
+            return;
+        _log.Roll();
+        _replayedSinceSnapshot = 0;
+        _replayedBytesSinceSnapshot = 0;
+        _schedule.Reset();
+        _snapshotDue = true;
+    }
 
+    /// <summary>Makes the batch durable; true when the log rolled in it and a snapshot is due.</summary>
     public bool Flush()
     {
         _log.Flush();
-        return SnapshotDue(_replayedSinceSnapshot + _log.TxnsSinceRoll, _replayedBytesSinceSnapshot + _log.FileBytes);
+        var due = _snapshotDue;
+        _snapshotDue = false;
+        return due;
     }
 
     /// <summary>Whether this many txns and log bytes since the newest snapshot call for a new one.</summary>
     public bool SnapshotDue(int txnsSinceSnapshot, long logBytesSinceSnapshot) => _schedule.Due(txnsSinceSnapshot, logBytesSinceSnapshot);
 
+    /// <summary>Writes the image off the loop; the log rolled already (<see cref="Append"/>).</summary>
     public void Snapshot(SnapshotImage image)
     {
-        _log.Roll();
-        _replayedSinceSnapshot = 0;
-        _replayedBytesSinceSnapshot = 0;
-        _schedule.Reset();
         if (!_snapshotting.IsCompleted)
         {
             PersistenceLog.SnapshotSkippedBusy(_logger, image.Zxid.ToString());
