@@ -88,6 +88,16 @@ public class TxnLogSyncTests
         Assert.NotNull(Read(dir, peer: 3, upTo: 15, factor: 0.01));
     }
 
+    [Fact]
+    public void LogThatCannotBeRead_CannotServe()
+    {
+        using var dir = new TempDir();
+        WriteLogs(dir, (1, 10));
+        var directory = new DataDirectory(new VanishingStorage(), dir.VersionDir, dir.VersionDir, NullLogger.Instance);
+
+        Assert.Null(TxnLogSync.Read(new VanishingStorage(), directory, new Zxid(4), new Zxid(8), 0.33, NullLogger.Instance));
+    }
+
     private static IReadOnlyList<(Zxid Zxid, byte[] Txn)>? Read(TempDir dir, long peer, long upTo, double factor)
     {
         var directory = new DataDirectory(DiskStorage.Instance, dir.VersionDir, dir.VersionDir, NullLogger.Instance);
@@ -108,5 +118,35 @@ public class TxnLogSyncTests
         file.SetLength(length);
         file.Position = length - 5;
         file.Write([0, 0, 0, 1, (byte)'/']);
+    }
+
+    /// <summary>Lists the files, then cannot open them: the purge task deleted them in between.</summary>
+    private sealed class VanishingStorage : IStorage
+    {
+        public Stream Create(string path) => throw new IOException("read-only");
+
+        public Stream OpenRead(string path) => throw new FileNotFoundException("gone", path);
+
+        public Stream OpenWrite(string path) => throw new IOException("read-only");
+
+        public void Sync(Stream stream)
+        {
+        }
+
+        public IReadOnlyList<string> List(string directory) => DiskStorage.Instance.List(directory);
+
+        public void Delete(string path)
+        {
+        }
+
+        public void Rename(string from, string to)
+        {
+        }
+
+        public void CreateDirectory(string path)
+        {
+        }
+
+        public bool Exists(string path) => false;
     }
 }

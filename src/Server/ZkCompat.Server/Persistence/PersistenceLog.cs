@@ -31,4 +31,7 @@ internal static partial class PersistenceLog
 
     [LoggerMessage(208, LogLevel.Warning, "Unable to find proposals from txnlog for zxid: {Zxid}")]
     public static partial void TxnLogMissesZxid(ILogger logger, string zxid);
+
+    [LoggerMessage(209, LogLevel.Error, "Unable to read txnlog from disk: {Reason}")]
+    public static partial void TxnLogUnreadable(ILogger logger, string reason);
 }

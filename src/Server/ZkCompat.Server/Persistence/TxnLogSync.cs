@@ -19,6 +19,20 @@ internal static class TxnLogSync
     /// </summary>
     public static IReadOnlyList<(Zxid Zxid, byte[] Txn)>? Read(IStorage storage, DataDirectory directory, Zxid peer, Zxid upTo, double snapshotSizeFactor, ILogger logger)
     {
+        try
+        {
+            return TryRead(storage, directory, peer, upTo, snapshotSizeFactor, logger);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The purge task may delete a file as we read; as Java, the learner then gets a SNAP.
+            PersistenceLog.TxnLogUnreadable(logger, e.Message);
+            return null;
+        }
+    }
+
+    private static List<(Zxid Zxid, byte[] Txn)>? TryRead(IStorage storage, DataDirectory directory, Zxid peer, Zxid upTo, double snapshotSizeFactor, ILogger logger)
+    {
         var limitBytes = (long)(NewestSnapshotBytes(storage, directory.SnapshotDir) * snapshotSizeFactor);
         var logs = DataFiles.Sorted(storage, directory.LogDir, DataFiles.LogPrefix);
         // Java's FileTxnIterator: the newest file that starts before the peer's zxid, and every later one.
