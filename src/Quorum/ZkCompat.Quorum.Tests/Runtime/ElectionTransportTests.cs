@@ -46,13 +46,16 @@ public sealed class ElectionTransportTests
         using var listener1 = Listen(backlog: 16);
         using var listener2 = Listen(backlog: 16);
         var members = new[] { (1L, Port(listener1)), (2L, Port(listener2)) };
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var one = new ElectionTransport(Config(1, listener1, members) with { TcpKeepAlive = keepAlive }, listener1, (_, _) => { }, new ListLogger());
-        await using var two = new ElectionTransport(Config(2, listener2, members) with { TcpKeepAlive = keepAlive }, listener2, (_, _) => { }, new ListLogger());
+        await using var two = new ElectionTransport(Config(2, listener2, members) with { TcpKeepAlive = keepAlive }, listener2, (_, _) => heard.TrySetResult(), new ListLogger());
         one.Start();
         two.Start();
 
-        // Server 1 dials 2, which drops that and dials back (§10.1): 2 dialled, 1 accepted.
+        // Server 1 dials 2, which drops that and dials back (§10.1): 2 dialled, 1 accepted, and 1's
+        // vote arrives over it once 1 has taken the connection (its socket options set).
         one.Send(2, Vote());
+        await heard.Task.WaitAsync(Bound);
         var ends = await SettledEndsAsync(Port(listener1));
 
         Assert.All(ends, end => Assert.Equal(keepAlive ? ProcNetTcp.KeepAliveTimer : 0, end.Timer));
