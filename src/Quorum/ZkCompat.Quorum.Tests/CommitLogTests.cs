@@ -45,6 +45,16 @@ public class CommitLogTests
         cluster.HealAndCheck(acknowledged);
     }
 
+    [Fact]
+    public void CommitLogCountOfIntMax_KeepsEveryCommittedTxn()
+    {
+        var cluster = Scripted.Create(commitLogCount: int.MaxValue, snapshotSizeFactor: -1);
+        var acknowledged = cluster.Boot(leader: 3);
+
+        Assert.Equal(QuorumPacketType.Diff, Rejoin(cluster, missed: 40, acknowledged));
+        cluster.HealAndCheck(acknowledged);
+    }
+
     /// <summary>Crashes server 1, commits <paramref name="missed"/> writes, restarts it: the first sync packet it gets.</summary>
     private static QuorumPacketType Rejoin(Cluster cluster, int missed, List<string> acknowledged)
     {

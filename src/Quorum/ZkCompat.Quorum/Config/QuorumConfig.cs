@@ -29,6 +29,12 @@ public sealed record QuorumConfig
     public int CommitLogCount { get; init; } = 500;
 
     /// <summary>
+    /// Committed txns kept for DIFF: Java's ZKDatabase drops the oldest only when it holds more than
+    /// commitLogCount before adding one, so it keeps commitLogCount + 1 (int.MaxValue: all of them).
+    /// </summary>
+    public int CommittedLogCapacity => (int)Math.Min(int.MaxValue, (long)CommitLogCount + 1);
+
+    /// <summary>
     /// zookeeper.snapshotSizeFactor: a learner behind the in-memory committed log is DIFFed from the
     /// on-disk txn log when the log files to read are at most this share of the newest snapshot's
     /// size (0: any size); negative (or NaN) turns reading the log off, and such a learner gets SNAP.

@@ -64,11 +64,7 @@ internal sealed partial class Leading
 
     public int SyncedObservers => _links.Values.Count(l => l.IsObserver && l.Phase >= LearnerPhase.Synced);
 
-    /// <summary>
-    /// Committed txns kept for DIFF: Java's ZKDatabase drops the oldest only when it holds more than
-    /// commitLogCount before adding one, so it keeps commitLogCount + 1.
-    /// </summary>
-    private int CommittedLogCapacity => _config.CommitLogCount + 1;
+    private int CommittedLogCapacity => _config.CommittedLogCapacity;
 
     private int InitLimitMs => _config.InitLimit * _config.TickTimeMs;
 
