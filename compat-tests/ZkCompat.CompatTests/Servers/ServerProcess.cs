@@ -53,6 +53,9 @@ internal sealed class ServerProcess : IServerUnderTest
     /// <summary>How many lines of this run's output hold <paramref name="text"/> (case-insensitive).</summary>
     public int LogCount(string text) => _log.Count(text);
 
+    /// <summary>The first line of this run's output that holds <paramref name="text"/> (case-insensitive), or null.</summary>
+    public string? FirstLogLine(string text) => _log.FirstLine(text);
+
     public static ServerProcess Start(IServerLauncher launcher, ServerSettings settings, int port, ServerStartOptions? options = null)
     {
         var server = new ServerProcess(launcher, settings, port, options ?? ServerStartOptions.Default);

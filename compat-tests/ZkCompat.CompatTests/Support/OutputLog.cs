@@ -38,6 +38,15 @@ internal sealed class OutputLog
         }
     }
 
+    /// <summary>The first line that holds <paramref name="text"/> (case-insensitive), or null.</summary>
+    public string? FirstLine(string text)
+    {
+        lock (_gate)
+        {
+            return _lines.FirstOrDefault(line => line.Contains(text, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
     /// <summary>The last <paramref name="maxChars"/> characters, cut at a line start.</summary>
     public string Tail(int maxChars)
     {

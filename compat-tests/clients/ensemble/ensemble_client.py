@@ -8,9 +8,10 @@
       (a NACKed create may or may not have happened), until the file F exists; drains (bounded),
       prints `DONE acked=A nacked=N pending=P lost=L session=0x<session>` (L: sessions lost) and
       exits 0.
-  fill HOSTS ROOT COUNT
+  fill HOSTS ROOT COUNT [--data-bytes N]
       Creates ROOT (parents as needed) and ROOT/f-<i> for i < COUNT, all in flight at once, and
-      prints `FILLED <count>` once every create is acknowledged.
+      prints `FILLED <count>` once every create is acknowledged. Data: i, padded with '.' to N
+      bytes when N is given.
   dump HOST OUT --super-password P
       Against that one member: sync, then every node (path, data, Stat, ACL) as JSON lines into
       OUT (zkdurable.dump_tree, through a digest super session). Prints `DUMPED <count>`.
@@ -110,7 +111,7 @@ def fill(args):
     zk = client(args.hosts)
     try:
         zk.ensure_path(args.root)
-        pending = [zk.create_async(f"{args.root}/f-{i:06d}", str(i).encode()) for i in range(args.count)]
+        pending = [zk.create_async(f"{args.root}/f-{i:06d}", str(i).encode().ljust(args.data_bytes, b".")) for i in range(args.count)]
         for result in pending:
             result.get(timeout=CONNECT_S)
         emit(f"FILLED {len(pending)}")
@@ -186,6 +187,7 @@ def main():
     p.add_argument("hosts")
     p.add_argument("root")
     p.add_argument("count", type=int)
+    p.add_argument("--data-bytes", type=int, default=0)
     p.set_defaults(run=fill)
     p = sub.add_parser("dump")
     p.add_argument("host")

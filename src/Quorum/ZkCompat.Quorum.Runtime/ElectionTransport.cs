@@ -15,7 +15,6 @@ namespace ZkCompat.Quorum.Runtime;
 /// </summary>
 internal sealed class ElectionTransport(QuorumConfig config, Socket listener, Action<long, Notification> received, ILogger logger) : IAsyncDisposable
 {
-    private const int ConnectTimeoutMs = 5000;
     private readonly object _gate = new();
     private readonly Dictionary<long, Socket> _links = [];
     private readonly Dictionary<long, byte[]> _last = [];
@@ -87,11 +86,14 @@ internal sealed class ElectionTransport(QuorumConfig config, Socket listener, Ac
                 return;
         }
 
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        SetOptions(socket);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-            timeout.CancelAfter(ConnectTimeoutMs);
+            // zookeeper.cnxTimeout bounds the connect only, as Java's Socket.connect(address, cnxTO); 0 = no bound.
+            if (config.ElectionConnectTimeoutMs > 0)
+                timeout.CancelAfter(config.ElectionConnectTimeoutMs);
             await socket.ConnectAsync(address.Value.Host, address.Value.Port, timeout.Token).ConfigureAwait(false);
             await socket.SendAsync(new ElectionHello(ElectionHello.ProtocolV1, config.MyId, MyAddress).ToBytes(), _stop.Token).ConfigureAwait(false);
             if (sid > config.MyId)
@@ -106,12 +108,24 @@ internal sealed class ElectionTransport(QuorumConfig config, Socket listener, Ac
         catch (Exception e) when (e is SocketException or OperationCanceledException or IOException)
         {
             socket.Close();
+            if (!_stop.IsCancellationRequested)
+            {
+                var reason = e is OperationCanceledException ? $"connect timed out after {config.ElectionConnectTimeoutMs} ms" : e.Message;
+                RuntimeLog.CannotOpenChannel(logger, sid, $"{address.Value.Host}:{address.Value.Port}", reason);
+            }
         }
         finally
         {
             lock (_gate)
                 _connecting.Remove(sid);
         }
+    }
+
+    /// <summary>Java's QuorumCnxManager.setSockOpts, on dialled and accepted election sockets alike.</summary>
+    private void SetOptions(Socket socket)
+    {
+        socket.NoDelay = true;
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, config.TcpKeepAlive);
     }
 
     private async Task AcceptLoopAsync()
@@ -140,7 +154,7 @@ internal sealed class ElectionTransport(QuorumConfig config, Socket listener, Ac
             return;
         }
 
-        socket.NoDelay = true;
+        SetOptions(socket);
         var reader = PipeReader.Create(new NetworkStream(socket, ownsSocket: true));
         try
         {

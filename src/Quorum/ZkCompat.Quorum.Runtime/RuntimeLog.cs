@@ -13,6 +13,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Election connection with {Sid}: {What}")]
     public static partial void ElectionLink(ILogger logger, long sid, string what);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot open channel to {Sid} at election address {Address}: {Reason}")]
+    public static partial void CannotOpenChannel(ILogger logger, long sid, string address, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quorum channel {Channel} closed: {Reason}")]
     public static partial void ChannelClosed(ILogger logger, long channel, string reason);
 

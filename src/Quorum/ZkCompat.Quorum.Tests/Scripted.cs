@@ -10,7 +10,7 @@ namespace ZkCompat.Quorum.Tests;
 /// </summary>
 internal static class Scripted
 {
-    public static Cluster Create(int voters = 3, int observers = 0, int maxLogEntries = 0)
+    public static Cluster Create(int voters = 3, int observers = 0, int maxLogEntries = 0, int commitLogCount = 500, double snapshotSizeFactor = 0.33)
     {
         var cluster = new Cluster(new ClusterOptions
         {
@@ -18,6 +18,8 @@ internal static class Scripted
             Voters = voters,
             Observers = observers,
             MaxLogEntries = maxLogEntries,
+            CommitLogCount = commitLogCount,
+            SnapshotSizeFactor = snapshotSizeFactor,
             SyncEachDelivery = 1,
             TraceLines = 3000,
         });

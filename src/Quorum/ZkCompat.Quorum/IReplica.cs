@@ -41,6 +41,15 @@ public interface IReplica
     /// <summary>The newest logged txns, oldest first, at most <paramref name="max"/> of them.</summary>
     IReadOnlyList<(Zxid Zxid, byte[] Txn)> LogTail(int max);
 
+    /// <summary>
+    /// Leader: the on-disk txn log for a learner behind the in-memory committed log (Java's txnlog
+    /// sync, PROTOCOL.md §11.5 rule 4): the logged txns through <paramref name="upTo"/>, oldest first,
+    /// starting at the last one before <paramref name="peer"/>. Null when the log does not reach back
+    /// to <paramref name="peer"/>, or when the log files to read beyond the first are larger than
+    /// <paramref name="snapshotSizeFactor"/> times the newest snapshot (a limit of 0 means none).
+    /// </summary>
+    IReadOnlyList<(Zxid Zxid, byte[] Txn)>? ReadLog(Zxid peer, Zxid upTo, double snapshotSizeFactor);
+
     /// <summary>Applies a committed txn to the state machine (in zxid order).</summary>
     void Apply(Zxid zxid, byte[] txn);
 

@@ -76,6 +76,40 @@ public class JavaSyntaxTests
     public void Decode_IsIntegerDecode(string text, int? value) => Assert.Equal(value, JavaSyntax.Decode(text));
 
     [Theory]
+    [InlineData("2147483648", null)]
+    [InlineData("-2147483648", int.MinValue)]
+    public void Decode_KeepsToTheIntRange(string text, int? value) => Assert.Equal(value, JavaSyntax.Decode(text));
+
+    [Theory]
+    [InlineData("9223372036854775807", long.MaxValue)]
+    [InlineData("-9223372036854775808", long.MinValue)]
+    [InlineData("-0x8000000000000000", long.MinValue)]
+    [InlineData("9223372036854775808", null)]
+    [InlineData("0777", 511L)]
+    [InlineData("#ff", 255L)]
+    [InlineData("+12", 12L)]
+    [InlineData(" 12", null)]
+    [InlineData("1_000", null)]
+    public void DecodeLong_IsLongDecode(string text, long? value) => Assert.Equal(value, Server.Options.JavaNumbers.DecodeLong(text));
+
+    [Theory]
+    [InlineData("0.33", 0.33)]
+    [InlineData(" 1.5e1 ", 15.0)]
+    [InlineData("-2", -2.0)]
+    [InlineData(".5f", 0.5)]
+    [InlineData("5.", 5.0)]
+    [InlineData("+1D", 1.0)]
+    [InlineData("-Infinity", double.NegativeInfinity)]
+    [InlineData("1,5", null)]
+    [InlineData("infinity", null)]
+    [InlineData("", null)]
+    [InlineData(".", null)]
+    [InlineData("1e", null)]
+    [InlineData("NaNd", null)]
+    public void TryParseDouble_IsDoubleParseDouble(string text, double? value) =>
+        Assert.Equal(value, JavaSyntax.TryParseDouble(text, out var parsed) ? parsed : null);
+
+    [Theory]
     [InlineData("127.0.0.1", "127.0.0.1")]
     [InlineData("127.1", "127.0.0.1")]
     [InlineData("010.0.0.1", "10.0.0.1")]

@@ -36,17 +36,18 @@ internal sealed class StandaloneServer : IAsyncDisposable
         var started = time.GetTimestamp();
         var state = directory.Recover(options.TrustEmptySnapshot, options.AutocreateDataDir);
         RecordRecovery(metrics, state, (long)time.GetElapsedTime(started).TotalMilliseconds);
-        _store = new StandaloneStore(storage, directory, options, logger, metrics);
+        var schedule = new SnapshotSchedule(options.SnapCount, options.SnapSizeLimitBytes);
+        _store = new StandaloneStore(storage, directory, options, schedule, logger, metrics);
         // Java writes a snapshot at every start; here one is written (while serving) only when the
         // dataDir has none, or when the replay was as long as a snapshot interval: it bounds the next
         // start's replay, and otherwise the replayed txns just count toward the next snapshot. Then
         // recovery's garbage is given back.
         var nodeCount = state.Tree.NodeCount;
         var replayed = (int)Math.Min(int.MaxValue, state.TxnsLoaded?.Count ?? 0);
-        var image = !state.FromSnapshot || _store.SnapshotDue(replayed)
+        var image = !state.FromSnapshot || _store.SnapshotDue(replayed, state.ReplayedLogBytes)
             ? SnapshotImage.Capture(state.Tree, state.LastZxid, state.Sessions.Select(s => (s.Key, s.Value)))
             : null;
-        _store.Start(image, replayed, () => ReleaseRecoveryGarbage(nodeCount));
+        _store.Start(image, replayed, state.ReplayedLogBytes, () => ReleaseRecoveryGarbage(nodeCount));
         Engine = new Engine(options, time, logger, _store, state, metrics);
         _loop = Engine.RunAsync(_stop.Token);
         // Expiry buckets are tickTime apart; checking twice a tick keeps expiry within half a tick of Java's.

@@ -86,6 +86,8 @@ internal sealed partial class Cluster
             TickTimeMs = Options.TickTimeMs,
             InitLimit = Options.InitLimit,
             SyncLimit = Options.SyncLimit,
+            CommitLogCount = Options.CommitLogCount,
+            SnapshotSizeFactor = Options.SnapshotSizeFactor,
         };
         server.Replica = new SimReplica(sid, server.Disk, History, Options.MaxLogEntries) { Faults = StorageFaults };
         server.Peer = new QuorumPeer(config, server.Replica, new SimNetwork(Fabric, sid, server.Incarnation));

@@ -20,6 +20,12 @@ internal sealed record ClusterOptions
     /// <summary>Replicas snapshot and drop older log entries beyond this many (0 = never): DIFF turns into SNAP.</summary>
     public int MaxLogEntries { get; init; }
 
+    /// <summary>zookeeper.commitLogCount of every peer (Java's floor of 500 is the config reader's, not the core's).</summary>
+    public int CommitLogCount { get; init; } = 500;
+
+    /// <summary>zookeeper.snapshotSizeFactor of every peer; negative turns DIFF from the txn log off.</summary>
+    public double SnapshotSizeFactor { get; init; } = 0.33;
+
     /// <summary>Chance that the driver calls Sync right after a delivery rather than at the end of the step.</summary>
     public double SyncEachDelivery { get; init; } = 0.5;
 

@@ -103,6 +103,16 @@ internal sealed partial class SimReplica : IReplica
     public IReadOnlyList<(Zxid Zxid, byte[] Txn)> LogTail(int max) =>
         _disk.Log.Concat(_buffered).TakeLast(max).Select(e => (e.Zxid, e.Txn)).ToList();
 
+    /// <summary>The durable log, when it reaches back to <paramref name="peer"/>; the model has no file sizes, so no size limit.</summary>
+    public IReadOnlyList<(Zxid Zxid, byte[] Txn)>? ReadLog(Zxid peer, Zxid upTo, double snapshotSizeFactor)
+    {
+        var log = _disk.Log;
+        if (log.Count == 0 || log[0].Zxid > peer)
+            return null;
+        var first = Math.Max(0, log.FindLastIndex(e => e.Zxid < peer));
+        return log.Skip(first).TakeWhile(e => e.Zxid <= upTo).Select(e => (e.Zxid, e.Txn)).ToList();
+    }
+
     public void Apply(Zxid zxid, byte[] txn)
     {
         if (zxid <= State.Last)

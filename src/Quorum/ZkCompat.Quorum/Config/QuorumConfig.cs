@@ -21,6 +21,32 @@ public sealed record QuorumConfig
     /// <summary>Attempts to bind the election port, 1 s apart; 0 = forever.</summary>
     public int ElectionPortBindRetry { get; init; } = 3;
 
+    /// <summary>
+    /// zookeeper.commitLogCount: the leader keeps the last this-many-plus-one committed txns in
+    /// memory and DIFFs a learner whose last zxid is among them (Java's ZKDatabase keeps one more
+    /// than the count). Java raises values below 500 to 500; the config reader does that, not this record.
+    /// </summary>
+    public int CommitLogCount { get; init; } = 500;
+
+    /// <summary>
+    /// Committed txns kept for DIFF: Java's ZKDatabase drops the oldest only when it holds more than
+    /// commitLogCount before adding one, so it keeps commitLogCount + 1 (int.MaxValue: all of them).
+    /// </summary>
+    public int CommittedLogCapacity => (int)Math.Min(int.MaxValue, (long)CommitLogCount + 1);
+
+    /// <summary>
+    /// zookeeper.snapshotSizeFactor: a learner behind the in-memory committed log is DIFFed from the
+    /// on-disk txn log when the log files to read are at most this share of the newest snapshot's
+    /// size (0: any size); negative (or NaN) turns reading the log off, and such a learner gets SNAP.
+    /// </summary>
+    public double SnapshotSizeFactor { get; init; } = 0.33;
+
+    /// <summary>zookeeper.cnxTimeout: how long dialling a peer's election port may take; 0 waits as long as the OS does.</summary>
+    public int ElectionConnectTimeoutMs { get; init; } = 5000;
+
+    /// <summary>zookeeper.tcpKeepAlive: SO_KEEPALIVE on election connections, both dialled and accepted (Java sets it nowhere else).</summary>
+    public bool TcpKeepAlive { get; init; }
+
     /// <summary>Bind quorum and election ports on every address.</summary>
     public bool QuorumListenOnAllIPs { get; init; }
 

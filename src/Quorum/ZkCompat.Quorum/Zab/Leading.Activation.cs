@@ -100,26 +100,8 @@ internal sealed partial class Leading
 
     private void SyncLearner(LearnerLink link)
     {
-        var log = _committedLog.ToList();
-        var plan = SyncPlanner.Plan(link.LastZxid, LastCommitted, log);
-        // Java would TRUNC a learner that holds txns we do not. Those txns may sit in a snapshot
-        // it took from the SNAP sync of a leader that never established, and no log truncation
-        // removes them (Java then exits or reloads a snapshot ahead of the leader). SNAP
-        // replaces them wherever they are.
-        if (plan is [{ Type: QuorumPacketType.Trunc }, ..])
-            plan = null;
-        if (plan is null)
-        {
-            var (snapZxid, stream) = _replica.TakeSnapshot();
-            plan = [new QuorumPacket(QuorumPacketType.Snap, snapZxid.Value, stream)];
-            foreach (var (zxid, txn) in log.Where(e => e.Zxid > snapZxid))
-            {
-                plan.Add(new QuorumPacket(QuorumPacketType.Proposal, zxid.Value, txn));
-                plan.Add(new QuorumPacket(QuorumPacketType.Commit, zxid.Value, null));
-            }
-        }
-
-        Trace?.Invoke($"Syncing {(link.IsObserver ? "observer" : "follower")} {link.Sid} by {plan[0].Type.ToString().ToUpperInvariant()} (its last zxid {link.LastZxid}, ours {LastCommitted})");
+        var (plan, fromLog) = PlanSync(link.LastZxid);
+        Trace?.Invoke($"Syncing {(link.IsObserver ? "observer" : "follower")} {link.Sid} by {plan[0].Type.ToString().ToUpperInvariant()}{(fromLog ? " from the txn log" : "")} (its last zxid {link.LastZxid}, ours {LastCommitted})");
         foreach (var packet in plan)
             _network.Send(link.Channel, packet);
         if (!link.IsObserver)
@@ -130,6 +112,33 @@ internal sealed partial class Leading
 
         _network.Send(link.Channel, new QuorumPacket(QuorumPacketType.NewLeader, Zxid.Of((int)NewEpoch, 0).Value, Config.MembershipText.ConfigBytes(_config)));
         link.Phase = LearnerPhase.Syncing;
+    }
+
+    /// <summary>The packets that bring a learner at <paramref name="peer"/> to LastCommitted, and whether a DIFF reads the txn log.</summary>
+    private (List<QuorumPacket> Plan, bool FromLog) PlanSync(Zxid peer)
+    {
+        var log = _committedLog.ToList();
+        SyncPlanner.LogReader? readLog = _config.SnapshotSizeFactor >= 0
+            ? (from, upTo) => _replica.ReadLog(from, upTo, _config.SnapshotSizeFactor)
+            : null;
+        var plan = SyncPlanner.Plan(peer, LastCommitted, log, readLog);
+        // Java would TRUNC a learner that holds txns we do not. Those txns may sit in a snapshot
+        // it took from the SNAP sync of a leader that never established, and no log truncation
+        // removes them (Java then exits or reloads a snapshot ahead of the leader). SNAP
+        // replaces them wherever they are.
+        if (plan is [{ Type: QuorumPacketType.Trunc }, ..])
+            plan = null;
+        if (plan is not null)
+            return (plan, plan[0].Type == QuorumPacketType.Diff && peer < (log.Count > 0 ? log[0].Zxid : LastCommitted));
+        var (snapZxid, stream) = _replica.TakeSnapshot();
+        plan = [new QuorumPacket(QuorumPacketType.Snap, snapZxid.Value, stream)];
+        foreach (var (zxid, txn) in log.Where(e => e.Zxid > snapZxid))
+        {
+            plan.Add(new QuorumPacket(QuorumPacketType.Proposal, zxid.Value, txn));
+            plan.Add(new QuorumPacket(QuorumPacketType.Commit, zxid.Value, null));
+        }
+
+        return (plan, false);
     }
 
     private void OnAck(LearnerLink link, Zxid zxid)
@@ -194,7 +203,7 @@ internal sealed partial class Leading
 
             _replica.Apply(proposal.Zxid, proposal.Txn);
             _committedLog.Enqueue((proposal.Zxid, proposal.Txn));
-            if (_committedLog.Count > CommittedLogCount)
+            if (_committedLog.Count > CommittedLogCapacity)
                 _committedLog.Dequeue();
             foreach (var channel in proposal.SyncWaiters.Where(_links.ContainsKey))
                 _network.Send(channel, new QuorumPacket(QuorumPacketType.Sync, 0, null));

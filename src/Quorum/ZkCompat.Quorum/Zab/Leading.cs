@@ -12,9 +12,6 @@ namespace ZkCompat.Quorum.Zab;
 /// </summary>
 internal sealed partial class Leading
 {
-    /// <summary>How many committed txns are kept for DIFF (Java's zookeeper.commitLogCount).</summary>
-    public const int CommittedLogCount = 500;
-
     private readonly QuorumConfig _config;
     private readonly IReplica _replica;
     private readonly IPeerNetwork _network;
@@ -37,7 +34,7 @@ internal sealed partial class Leading
         _replica = replica;
         _network = network;
         _startMs = nowMs;
-        foreach (var entry in replica.LogTail(CommittedLogCount))
+        foreach (var entry in replica.LogTail(CommittedLogCapacity))
             _committedLog.Enqueue(entry);
         LastCommitted = replica.LastLogged;
         LastProposed = replica.LastLogged;
@@ -66,6 +63,8 @@ internal sealed partial class Leading
     public int SyncedFollowers => _links.Values.Count(l => l.IsVoter && l.Phase >= LearnerPhase.Synced);
 
     public int SyncedObservers => _links.Values.Count(l => l.IsObserver && l.Phase >= LearnerPhase.Synced);
+
+    private int CommittedLogCapacity => _config.CommittedLogCapacity;
 
     private int InitLimitMs => _config.InitLimit * _config.TickTimeMs;
 

@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ZkCompat.Server.Options;
 
 namespace ZkCompat.Server.Host.Config;
 
 /// <summary>The few java.lang behaviours QuorumPeerConfig leans on, so server lines split and parse as in Java.</summary>
 internal static partial class JavaSyntax
 {
-    /// <summary>What String.trim drops: every character up to and including the space.</summary>
-    private static readonly char[] s_javaWhitespace = [.. Enumerable.Range(0, 33).Select(c => (char)c)];
-
     /// <summary>String.split on one character: trailing empty strings are dropped, so "a:b:" gives two parts and ":" none.</summary>
     public static string[] Split(string text, char separator)
     {
@@ -68,59 +66,48 @@ internal static partial class JavaSyntax
         return true;
     }
 
-    /// <summary>Integer.getInteger's Integer.decode: decimal, 0x/0X/# hex, or a leading 0 for octal; null when unreadable.</summary>
-    public static int? Decode(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-            return null;
-        var negative = text[0] == '-';
-        var body = text[0] is '-' or '+' ? text[1..] : text;
-        var (digits, radix) = body switch
-        {
-            _ when body.StartsWith("0x", StringComparison.OrdinalIgnoreCase) => (body[2..], 16),
-            _ when body.StartsWith('#') => (body[1..], 16),
-            _ when body.StartsWith('0') && body.Length > 1 => (body[1..], 8),
-            _ => (body, 10),
-        };
-        if (digits.Length == 0 || digits[0] is '-' or '+')
-            return null;
-        long result = 0;
-        foreach (var c in digits)
-        {
-            var digit = Uri.IsHexDigit(c) ? Convert.ToInt32(c.ToString(), 16) : 99;
-            if (digit >= radix || (result = result * radix + digit) > 1L << 31)
-                return null;
-        }
-
-        result = negative ? -result : result;
-        return result is >= int.MinValue and <= int.MaxValue ? (int)result : null;
-    }
-
-    /// <summary>Boolean.getBoolean: true only for "true" in any case.</summary>
-    public static bool GetBoolean(string? text) => string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
-    /// Double.parseDouble in its decimal forms: trimmed of control characters and spaces, a sign,
-    /// then NaN, Infinity, or digits with an optional point and exponent and an f/F/d/D suffix.
-    /// Java's hexadecimal form ("0x1.8p1") is not read.
+    /// Double.parseDouble for decimal text: Java's trim, an optional sign, digits with an optional
+    /// point and exponent and an optional f/F/d/D suffix, or NaN / Infinity (case as written).
+    /// False when Java would throw NumberFormatException. Hexadecimal floats ("0x1p-2"), which
+    /// Java also reads, are <see cref="IsHexFloat"/> and not read here.
     /// </summary>
     public static bool TryParseDouble(string text, out double value)
     {
         value = 0;
         var trimmed = text.Trim(s_javaWhitespace);
-        if (!JavaDouble().IsMatch(trimmed))
-            return false;
-        var negative = trimmed[0] == '-';
-        var body = trimmed.TrimStart('+', '-');
-        value = body switch
+        var negative = trimmed.StartsWith('-');
+        var body = trimmed.Length > 0 && trimmed[0] is '-' or '+' ? trimmed[1..] : trimmed;
+        if (body is "NaN" or "Infinity")
         {
-            "NaN" => double.NaN,
-            "Infinity" => negative ? double.NegativeInfinity : double.PositiveInfinity,
-            _ => double.Parse(trimmed.TrimEnd('f', 'F', 'd', 'D'), NumberStyles.Float, CultureInfo.InvariantCulture),
-        };
+            value = body == "NaN" ? double.NaN : negative ? double.NegativeInfinity : double.PositiveInfinity;
+            return true;
+        }
+
+        if (body.Length > 1 && body[^1] is 'f' or 'F' or 'd' or 'D')
+            body = body[..^1];
+        if (!DecimalFloat().IsMatch(body))
+            return false;
+        value = double.Parse(body, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
+        value = negative ? -value : value;
         return true;
     }
 
-    [GeneratedRegex("^[+-]?(NaN|Infinity|([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?[fFdD]?)$", RegexOptions.CultureInvariant)]
-    private static partial Regex JavaDouble();
+    /// <summary>Boolean.getBoolean: true only for "true" in any case.</summary>
+    public static bool GetBoolean(string? text) => string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A hexadecimal floating-point literal, which Double.parseDouble reads and we do not.</summary>
+    public static bool IsHexFloat(string text) => HexFloat().IsMatch(text.Trim(s_javaWhitespace));
+
+    private static readonly char[] s_javaWhitespace = [.. Enumerable.Range(0, 33).Select(c => (char)c)];
+
+    [GeneratedRegex(@"^([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DecimalFloat();
+
+    [GeneratedRegex(@"^[+-]?0[xX][0-9a-fA-F]*\.?[0-9a-fA-F]*[pP][+-]?[0-9]+[fFdD]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex HexFloat();
+
+    /// <summary>Integer.getInteger's Integer.decode: decimal, 0x/0X/# hex, or a leading 0 for octal; null when unreadable.</summary>
+    public static int? Decode(string? text) =>
+        JavaNumbers.DecodeLong(text) is { } value && value is >= int.MinValue and <= int.MaxValue ? (int)value : null;
 }

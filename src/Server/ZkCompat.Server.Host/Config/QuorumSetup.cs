@@ -64,6 +64,10 @@ internal static class QuorumSetup
             QuorumListenOnAllIPs = keys.QuorumListenOnAllIPs,
             StandaloneEnabled = keys.StandaloneEnabled,
             ConfigVersion = version,
+            CommitLogCount = PeerProperties.CommitLogCount(options, notes),
+            SnapshotSizeFactor = PeerProperties.SnapshotSizeFactor(options, notes),
+            ElectionConnectTimeoutMs = PeerProperties.CnxTimeoutMs(options),
+            TcpKeepAlive = PeerProperties.TcpKeepAlive(options),
         };
         // Session ids carry the server id in their high byte (§2.4); standalone keeps 1.
         return (options with { ServerId = myId }, quorum);

@@ -104,6 +104,7 @@ internal static class ZooCfg
             Properties = properties,
             SessionlessConnectionTimeoutMs = JavaSyntax.Decode(properties.GetValueOrDefault("zookeeper.nio.sessionlessCnxnTimeout")) ?? ServerOptions.DefaultSessionlessConnectionTimeoutMs,
         }, notes));
+        CheckSnapSizeLimit(options, notes);
         readFile ??= ReadIfFile;
         // Java's QuorumServer reads the JVM property, not the zoo.cfg key, to allow '|' lists.
         var multiAddress = properties.GetValueOrDefault("zookeeper.multiAddress.enabled")?.Equals("true", StringComparison.OrdinalIgnoreCase) ?? false;
@@ -137,6 +138,25 @@ internal static class ZooCfg
         if (options.EffectiveMinSessionTimeoutMs > options.EffectiveMaxSessionTimeoutMs)
             throw new ConfigException($"minSessionTimeout ({options.EffectiveMinSessionTimeoutMs}) must not be larger than maxSessionTimeout ({options.EffectiveMaxSessionTimeoutMs})");
         return options;
+    }
+
+    /// <summary>
+    /// snapSizeLimitInKb (Java's ZooKeeperServer.getSnapSizeInBytes): 0 or less turns the size limit
+    /// off, except a value that makes 0 bytes: Java's snapshot thread divides by half of it and dies
+    /// as the server starts, so the server stops. That one is refused.
+    /// </summary>
+    private static void CheckSnapSizeLimit(ServerOptions options, List<ConfigNote> notes)
+    {
+        if (options.Property("zookeeper.snapSizeLimitInKb") is not { } text)
+            return;
+        if (options.SnapSizeLimitBytes == 0)
+        {
+            throw new ConfigException($"snapSizeLimitInKb={text} is 0 bytes, which stops Java 3.8.0's server at start (its snapshot schedule divides by it); "
+                + "use a negative value to take snapshots by txn count alone");
+        }
+
+        if (JavaNumbers.DecodeLong(text) is <= 0 and var kb)
+            notes.Add(new(LogLevel.Information, $"zookeeper.snapSizeLimitInKb set to a non-positive value {kb}; disabling feature"));
     }
 
     private static IPAddress Address(string value, int line, int? clientPortLine)

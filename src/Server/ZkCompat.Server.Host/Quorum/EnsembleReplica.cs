@@ -20,7 +20,6 @@ namespace ZkCompat.Server.Host.Quorum;
 /// </summary>
 internal sealed class EnsembleReplica : IReplica, IDisposable
 {
-    private const int TailCapacity = 500;
     private static readonly TimeSpan EngineWait = TimeSpan.FromSeconds(60);
     private readonly ServerOptions _options;
     private readonly IStorage _storage;
@@ -31,7 +30,7 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
     private readonly ILogger _logger;
     private readonly LinkedList<(Zxid Zxid, byte[] Txn)> _tail = new();
     private readonly ConcurrentDictionary<long, int> _touches = new();
-    private int _sinceSnapshot;
+    private readonly SnapshotSchedule _schedule;
 
     public EnsembleReplica(ServerOptions options, IStorage storage, DataDirectory directory, Engine engine, Zxid lastLogged, ILogger logger)
     {
@@ -43,6 +42,7 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
         _epochs = new EpochFiles(storage, directory.SnapshotDir);
         Fsync = new FsyncMonitor(options.FsyncWarningThresholdMs, $"SyncThread:{options.ServerId}", logger, engine.Metrics.Summary("fsynctime"));
         _log = new TxnLog(storage, directory.LogDir, options.PreAllocBytes, options.ForceSync, Fsync);
+        _schedule = new SnapshotSchedule(options.SnapCount, options.SnapSizeLimitBytes);
         LastLogged = lastLogged;
         // Missing epoch files are recreated from the last logged zxid (§11.3).
         CurrentEpoch = _epochs.Read("currentEpoch", lastLogged.Epoch);
@@ -62,6 +62,9 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
 
     /// <summary>The txn log's fsync watch (fsync.warningthresholdms, fsync_threshold_exceed_count).</summary>
     public FsyncMonitor Fsync { get; }
+
+    /// <summary>Logged txns kept in memory for the next leadership's committed log (commitLogCount + 1, as Java keeps).</summary>
+    public int TailCapacity { get; init; } = 501;
 
     public long AcceptedEpoch { get; private set; }
 
@@ -98,6 +101,12 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
         _tail.AddLast((zxid, txn));
         if (_tail.Count > TailCapacity)
             _tail.RemoveFirst();
+        // As Java's SyncRequestProcessor: asked after each logged txn, the log rolls right here.
+        if (_schedule.Due(_log.TxnsSinceRoll, _log.FileBytes))
+        {
+            _schedule.Reset();
+            SnapshotInBackground();
+        }
     }
 
     public void Flush() => _log.Flush();
@@ -106,15 +115,13 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
 
     public IReadOnlyList<(Zxid Zxid, byte[] Txn)> LogTail(int max) => _tail.Skip(Math.Max(0, _tail.Count - max)).ToList();
 
+    public IReadOnlyList<(Zxid Zxid, byte[] Txn)>? ReadLog(Zxid peer, Zxid upTo, double snapshotSizeFactor) =>
+        TxnLogSync.Read(_storage, _directory, peer, upTo, snapshotSizeFactor, _logger);
+
     public void Apply(Zxid zxid, byte[] txn)
     {
         var (decoded, _) = TxnCodec.Read(txn);
         _engine.Post(new CommittedWork(decoded));
-        if (++_sinceSnapshot >= Math.Max(2, _options.SnapCount / 2))
-        {
-            _sinceSnapshot = 0;
-            SnapshotInBackground();
-        }
     }
 
     public (Zxid Zxid, byte[] Stream) TakeSnapshot()
@@ -205,6 +212,10 @@ internal sealed class EnsembleReplica : IReplica, IDisposable
         done.Task.WaitAsync(EngineWait).GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Rolls the log and snapshots what the engine has applied by then (committed txns only, so
+    /// no TRUNC can ever remove one of them); it may be behind the roll, as Java's fuzzy snapshots are.
+    /// </summary>
     private void SnapshotInBackground()
     {
         _log.Roll();

@@ -44,7 +44,7 @@ internal sealed class QuorumServer : IAsyncDisposable
         // As standalone: start from a clean snapshot of what was recovered, so Reload always has one.
         directory.WriteSnapshot(SnapshotImage.Capture(state.Tree, state.LastZxid, state.Sessions.Select(s => (s.Key, s.Value))));
         Engine = new Engine(options, time, logger, new InMemoryReplicator(), state);
-        Replica = new EnsembleReplica(options, storage, directory, Engine, state.LastZxid, logger);
+        Replica = new EnsembleReplica(options, storage, directory, Engine, state.LastZxid, logger) { TailCapacity = quorum.CommittedLogCapacity };
         _runtime = new PeerRuntime(quorum, Replica, loggers.CreateLogger("ZkCompat.Quorum"), election, quorumPort);
         Engine.JoinEnsemble(new EnsembleLink(_runtime, Replica), System.Text.Encoding.UTF8.GetBytes(quorum.ConfigText));
         _loop = Engine.RunAsync(_stop.Token);

@@ -31,7 +31,7 @@ public class DigestDisabledTests
         Directory.CreateDirectory(dir.VersionDir);
         var options = Options(digestEnabled) with { DataDir = dir.Path };
         var directory = new DataDirectory(DiskStorage.Instance, dir.VersionDir, dir.VersionDir, NullLogger.Instance, digestEnabled: digestEnabled);
-        var store = new StandaloneStore(DiskStorage.Instance, directory, options, NullLogger.Instance);
+        var store = new StandaloneStore(DiskStorage.Instance, directory, options, new SnapshotSchedule(options.SnapCount, 0), NullLogger.Instance);
         var engine = new Engine(options, new ManualTime(), NullLogger.Instance, store, directory.Recover(trustEmptySnapshot: false));
         var ch = new RecordingChannel();
         engine.ProcessBatch([new ConnectWork(ch, new ConnectRequest(0, Zxid.Zero, 10_000, SessionId.None, new byte[16]), true)]);

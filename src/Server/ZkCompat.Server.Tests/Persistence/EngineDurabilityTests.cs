@@ -75,12 +75,52 @@ public class EngineDurabilityTests
         Assert.True(await late.ClosedByServerAsync(), "a failed server takes no new sessions");
     }
 
-    private static StandaloneStore Store(TempDir dir, IStorage storage)
+    [Fact]
+    public async Task OneBatchPastTheSnapSizeLimit_RollsTheLogWithinIt_AndLosesNothing()
+    {
+        using var dir = new TempDir();
+        var store = Store(dir, DiskStorage.Instance, new SnapshotSchedule(100_000, 64 * 1024, new Random(5)), preAllocBytes: 16 * 1024);
+        var engine = new Engine(EngineFixture.DefaultOptions, new ManualTime(), NullLogger.Instance, store);
+        var ch = new RecordingChannel();
+        engine.ProcessBatch([new ConnectWork(ch, new ConnectRequest(0, Zxid.Zero, 10_000, SessionId.None, new byte[16]), true)]);
+
+        // 120 KB of txns in a single group commit: Java decides after each txn, and so do we.
+        engine.ProcessBatch(Creates(ch, 120));
+        await store.DisposeAsync();
+
+        Assert.True(DataFiles.Sorted(DiskStorage.Instance, dir.VersionDir, DataFiles.LogPrefix).Count >= 3, "the log rolled more than once within the batch");
+        Assert.Equal(121, ch.Sent);
+        var recovered = new DataDirectory(DiskStorage.Instance, dir.VersionDir, dir.VersionDir, NullLogger.Instance).Recover(trustEmptySnapshot: true);
+        Assert.NotNull(recovered.Tree.Get("/n119"));
+    }
+
+    [Fact]
+    public async Task FsyncFailingAtARollWithinABatch_FailsTheEngine_AndAnswersNothing()
+    {
+        using var dir = new TempDir();
+        var storage = new FaultyStorage();
+        var store = Store(dir, storage, new SnapshotSchedule(100_000, 64 * 1024, new Random(5)), preAllocBytes: 16 * 1024);
+        var engine = new Engine(EngineFixture.DefaultOptions, new ManualTime(), NullLogger.Instance, store);
+        var ch = new RecordingChannel();
+        engine.ProcessBatch([new ConnectWork(ch, new ConnectRequest(0, Zxid.Zero, 10_000, SessionId.None, new byte[16]), true)]);
+
+        storage.FailSync = true;
+        engine.ProcessBatch(Creates(ch, 120));
+
+        Assert.Contains("cannot write the txn log", await engine.Failure.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, ch.Sent);
+        await store.DisposeAsync();
+    }
+
+    private static List<Work> Creates(RecordingChannel ch, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => (Work)new RequestWork(ch, i + 1, OpCode.Create, new CreateRequest($"/n{i}", new byte[1000], TestClientExtensions.OpenAcl, 0), false))];
+
+    private static StandaloneStore Store(TempDir dir, IStorage storage, SnapshotSchedule? schedule = null, long preAllocBytes = TxnLogTests.PreAlloc)
     {
         Directory.CreateDirectory(dir.VersionDir);
         var directory = new DataDirectory(storage, dir.VersionDir, dir.VersionDir, NullLogger.Instance);
-        var options = new ServerOptions { Properties = new Dictionary<string, string> { ["zookeeper.preAllocSize"] = (TxnLogTests.PreAlloc / 1024).ToString(CultureInfo.InvariantCulture) } };
-        return new StandaloneStore(storage, directory, options, NullLogger.Instance);
+        var options = new ServerOptions { Properties = new Dictionary<string, string> { ["zookeeper.preAllocSize"] = (preAllocBytes / 1024).ToString(CultureInfo.InvariantCulture) } };
+        return new StandaloneStore(storage, directory, options, schedule ?? new SnapshotSchedule(100_000, 0), NullLogger.Instance);
     }
 
     /// <summary>Records how many frames the channel had received each time the engine flushed.</summary>

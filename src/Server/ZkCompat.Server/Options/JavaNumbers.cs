@@ -1,63 +1,45 @@
 namespace ZkCompat.Server.Options;
 
-/// <summary>Java's number parsing where a property is read with it, so odd values mean what they mean to Java.</summary>
+/// <summary>How Java's Integer.getInteger and Long.getLong read a number from a system property.</summary>
 internal static class JavaNumbers
 {
     /// <summary>
-    /// Java's Long.decode, as Long.getLong uses it: an optional sign, then 0x, 0X or # for hex, a
-    /// leading 0 for octal, else decimal; no blanks, no second sign. False where Java throws.
+    /// Long.decode: an optional sign, then decimal, 0x/0X/# hex, or a leading 0 for octal, with no
+    /// spaces and within the range of a long; null when Java would not read it (getLong then
+    /// takes its default).
     /// </summary>
-    public static bool TryDecodeLong(string? text, out long value)
+    public static long? DecodeLong(string? text)
     {
-        value = 0;
         if (string.IsNullOrEmpty(text))
-            return false;
+            return null;
         var negative = text[0] == '-';
-        var index = text[0] is '-' or '+' ? 1 : 0;
-        var radix = 10;
-        if (text.AsSpan(index).StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        var body = text[0] is '-' or '+' ? text[1..] : text;
+        var (digits, radix) = body switch
         {
-            radix = 16;
-            index += 2;
-        }
-        else if (text.AsSpan(index).StartsWith("#"))
-        {
-            radix = 16;
-            index++;
-        }
-        else if (text.AsSpan(index).StartsWith("0") && text.Length > index + 1)
-        {
-            radix = 8;
-            index++;
-        }
-
-        var digits = text.AsSpan(index);
-        if (digits.IsEmpty || digits[0] is '-' or '+')
-            return false;
-        return TryParse(digits, radix, negative, out value);
-    }
-
-    /// <summary>Accumulates as a negative number, as Java does, so Long.MIN_VALUE fits.</summary>
-    private static bool TryParse(ReadOnlySpan<char> digits, int radix, bool negative, out long value)
-    {
-        value = 0;
+            _ when body.StartsWith("0x", StringComparison.OrdinalIgnoreCase) => (body[2..], 16),
+            _ when body.StartsWith('#') => (body[1..], 16),
+            _ when body.StartsWith('0') && body.Length > 1 => (body[1..], 8),
+            _ => (body, 10),
+        };
+        if (digits.Length == 0 || digits[0] is '-' or '+')
+            return null;
+        UInt128 magnitude = 0;
         foreach (var c in digits)
         {
-            var digit = char.IsAsciiDigit(c) ? c - '0' : char.IsAsciiLetter(c) ? char.ToLowerInvariant(c) - 'a' + 10 : radix;
-            if (digit >= radix)
-                return false;
-            if (value < (long.MinValue + digit) / radix)
-                return false;
-            value = (value * radix) - digit;
+            var digit = Uri.IsHexDigit(c) ? Uri.FromHex(c) : 99;
+            if (digit >= radix || (magnitude = (magnitude * (uint)radix) + (uint)digit) > (UInt128)long.MaxValue + 1)
+                return null;
         }
 
-        if (!negative)
-        {
-            if (value == long.MinValue)
-                return false;
-            value = -value;
-        }
+        if (negative)
+            return magnitude == (UInt128)long.MaxValue + 1 ? long.MinValue : -(long)magnitude;
+        return magnitude <= long.MaxValue ? (long)magnitude : null;
+    }
 
-        return true;
+    /// <summary><see cref="DecodeLong"/> as a Try method: false where Java would not read the text.</summary>
+    public static bool TryDecodeLong(string? text, out long value)
+    {
+        value = DecodeLong(text) ?? 0;
+        return DecodeLong(text) is not null;
     }
 }

@@ -70,6 +70,16 @@ public sealed record ServerOptions
     /// <summary>zookeeper.snapCount: a snapshot follows every snapCount/2 + rand(snapCount/2) txns (at least 2).</summary>
     public int SnapCount => Math.Max(2, IntProperty("zookeeper.snapCount", 100_000));
 
+    /// <summary>
+    /// zookeeper.snapSizeLimitInKb in bytes (read as Java's Long.getLong, default 4 GiB, times 1024
+    /// with Java's silent overflow): a snapshot also follows once the txn log since the last one is
+    /// larger than half of it plus a random share. 0 or less leaves size out (the host refuses
+    /// exactly 0, on which Java's snapshot thread dies).
+    /// </summary>
+    public long SnapSizeLimitBytes => unchecked((JavaNumbers.DecodeLong(Property("zookeeper.snapSizeLimitInKb")) ?? DefaultSnapSizeLimitKb) * 1024);
+
+    public const long DefaultSnapSizeLimitKb = 4_194_304;
+
     /// <summary>zookeeper.preAllocSize (KiB): the txn log grows in steps of this size.</summary>
     public long PreAllocBytes => IntProperty("zookeeper.preAllocSize", 65536) * 1024L;
 

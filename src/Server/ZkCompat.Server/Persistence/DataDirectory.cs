@@ -42,10 +42,16 @@ internal sealed class DataDirectory(
             ? new RecoveredState(new DataTree(digestEnabled), [], Zxid.Zero)
             : new RecoveredState(snapshot.Tree, snapshot.Sessions, new Zxid(snapshot.Zxid));
         clock.Restart();
-        var (recovered, replayed) = Replay(state, logs);
+        var (recovered, replayed, replayedBytes) = Replay(state, logs);
         // Java replays (and counts) only from a snapshot or, trusting an empty one, from logs alone.
         var replaying = snapshot is not null || logs.Count > 0;
-        return recovered with { FromSnapshot = snapshot is not null, SnapshotLoadMs = snapshotLoadMs, TxnsLoaded = replaying ? (replayed, clock.ElapsedMilliseconds) : null };
+        return recovered with
+        {
+            FromSnapshot = snapshot is not null,
+            SnapshotLoadMs = snapshotLoadMs,
+            TxnsLoaded = replaying ? (replayed, clock.ElapsedMilliseconds) : null,
+            ReplayedLogBytes = replayedBytes,
+        };
     }
 
     private void Prepare(string directory, string kind, bool create)
@@ -139,7 +145,7 @@ internal sealed class DataDirectory(
         return snapshots.Count == 0 ? null : throw new RecoveryException($"Not able to find a valid snapshot in {snapshotDir}");
     }
 
-    private (RecoveredState State, int Replayed) Replay(RecoveredState state, List<(long Zxid, string Path)> logs)
+    private (RecoveredState State, int Replayed, long ReplayedBytes) Replay(RecoveredState state, List<(long Zxid, string Path)> logs)
     {
         var final = new Final(state.Tree);
         var events = new List<ChangeEvent>();
@@ -147,9 +153,12 @@ internal sealed class DataDirectory(
         // Start from the newest log that begins at or before the snapshot (Java's getLogFiles).
         var first = Math.Max(0, logs.FindLastIndex(l => l.Zxid <= last.Value));
         var replayed = 0;
+        var replayedBytes = 0L;
         for (var i = first; i < logs.Count; i++)
         {
             var scan = TxnLogScanner.Scan(storage, logs[i].Path, skipThrough: last.Value);
+            if (scan.Txns.Count > 0)
+                replayedBytes += Length(logs[i].Path);
             foreach (var (txn, _) in scan.Txns)
             {
                 var zxid = txn.Header.Zxid;
@@ -167,7 +176,7 @@ internal sealed class DataDirectory(
         }
 
         PersistenceLog.Replayed(logger, replayed, last.ToString());
-        return (state with { LastZxid = last }, replayed);
+        return (state with { LastZxid = last }, replayed, replayedBytes);
     }
 
     private void EndOf(LogScan scan, bool isLast)
@@ -191,6 +200,12 @@ internal sealed class DataDirectory(
         using var file = storage.OpenWrite(scan.Path);
         file.SetLength(scan.GoodEnd);
         storage.Sync(file);
+    }
+
+    private long Length(string path)
+    {
+        using var file = storage.OpenRead(path);
+        return file.Length;
     }
 
     private static void Track(Dictionary<long, int> sessions, Txn txn)

@@ -29,4 +29,13 @@ internal static partial class PersistenceLog
     // Java's text, typo and missing space included, so log scrapers written for Java match.
     [LoggerMessage(207, LogLevel.Warning, "fsync-ing the write ahead log in {Thread} took {ElapsedMs}ms which will adversely effect operation latency.File size is {FileBytes} bytes. See the ZooKeeper troubleshooting guide")]
     public static partial void SlowFsync(ILogger logger, string thread, long elapsedMs, long fileBytes);
+
+    [LoggerMessage(208, LogLevel.Information, "Txnlog size: {Bytes} exceeds sizeLimit: {LimitBytes}")]
+    public static partial void TxnLogTooLarge(ILogger logger, long bytes, long limitBytes);
+
+    [LoggerMessage(209, LogLevel.Warning, "Unable to find proposals from txnlog for zxid: {Zxid}")]
+    public static partial void TxnLogMissesZxid(ILogger logger, string zxid);
+
+    [LoggerMessage(210, LogLevel.Error, "Unable to read txnlog from disk: {Reason}")]
+    public static partial void TxnLogUnreadable(ILogger logger, string reason);
 }

@@ -14,4 +14,7 @@ internal sealed record RecoveredState(DataTree Tree, Dictionary<long, int> Sessi
 
     /// <summary>Txns replayed from the logs and how long that took, when Java would replay (a snapshot or logs were there); null otherwise.</summary>
     public (long Count, long ElapsedMs)? TxnsLoaded { get; init; }
+
+    /// <summary>The length of the log files the replayed txns came from (toward the next snapshot's size limit).</summary>
+    public long ReplayedLogBytes { get; init; }
 }

@@ -27,6 +27,12 @@ internal sealed class TxnLog(IStorage storage, string directory, long preAllocBy
 
     public long BytesSinceRoll { get; private set; }
 
+    /// <summary>
+    /// The current file's length, preallocated zeros included (Java's getCurrentLogSize, what
+    /// snapSizeLimitInKb is measured against); 0 until the first txn after a roll.
+    /// </summary>
+    public long FileBytes => _file is null ? 0 : Padded(_position + _batch.WrittenCount);
+
     public void Append(Txn txn, long? treeDigest)
     {
         _entry.ResetWrittenCount();
@@ -109,11 +115,20 @@ internal sealed class TxnLog(IStorage storage, string directory, long preAllocBy
     {
         if (preAllocBytes <= 0 || end + 4096 < _allocated)
             return;
-        var size = _allocated;
-        while (end + 4096 >= size)
-            size += preAllocBytes;
+        var size = Padded(end);
         _file!.Position = size - 1;
         _file.WriteByte(0);
         _allocated = size;
+    }
+
+    /// <summary>The file's length once data up to <paramref name="end"/> is written and padded.</summary>
+    private long Padded(long end)
+    {
+        if (preAllocBytes <= 0)
+            return Math.Max(_allocated, end);
+        var size = _allocated;
+        while (end + 4096 >= size)
+            size += preAllocBytes;
+        return size;
     }
 }

@@ -123,7 +123,8 @@ internal sealed partial class Engine
     /// <summary>The batch's group commit: one flush for its txns, then the held replies leave.</summary>
     private void EndBatch()
     {
-        if (!_pendingTxns)
+        // A failed engine releases nothing and snapshots nothing: its tree may hold txns the log lost.
+        if (!_pendingTxns || _failure.Task.IsCompleted)
             return;
         try
         {
@@ -184,6 +185,11 @@ internal sealed partial class Engine
             Log.LoopFailed(_logger, e, work.ToString() ?? "");
             _outbox.Close(((ConnectWork)work).Channel);
         }
+        catch (StorageException e)
+        {
+            // The log can fail as a txn is appended (a new file, a roll), not only at the flush.
+            Fail(e.Message);
+        }
     }
 
     public void Process(in ClientRequest request)
@@ -204,6 +210,10 @@ internal sealed partial class Engine
             // One bad request must not stop the loop that serves every other client.
             Log.LoopFailed(_logger, e, request.ToString());
             _outbox.Close(request.Channel);
+        }
+        catch (StorageException e)
+        {
+            Fail(e.Message);
         }
     }
 

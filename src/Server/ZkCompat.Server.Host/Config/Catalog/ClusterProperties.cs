@@ -7,14 +7,14 @@ internal static class ClusterProperties
 {
     public static KeyGroup Group { get; } = new("Ensemble", ZooCfgOnly: false,
     [
-        Ignored("zookeeper.commitLogCount", "not applied yet: the leader keeps the last 500 committed txns for DIFF"),
-        Ignored("zookeeper.snapshotSizeFactor", "not applied yet: a learner behind the in-memory log gets a SNAP"),
+        Honoured("zookeeper.commitLogCount", "below 500 is raised to 500, as Java; commitLogCount + 1 txns are kept"),
+        Honoured("zookeeper.snapshotSizeFactor", "the leader DIFFs from its txn log by Java's size rule; hexadecimal floats refuse the start"),
         Ignored("zookeeper.leader.maxTimeToWaitForEpoch", "the leader waits for a quorum's epochs within initLimit"),
         RefusedUnless("zookeeper.leaderServes", "yes", "the leader always serves clients (Java's default, yes)"),
-        Ignored("zookeeper.cnxTimeout", "not applied yet: election connections time out after 5000 ms"),
+        Honoured("zookeeper.cnxTimeout", "a negative or unreadable value refuses the start (Java never completes an election then)"),
         Ignored("zookeeper.quorumCnxnTimeoutMs", "only used with quorum SASL, which is refused"),
         Honoured("zookeeper.4lw.commands.whitelist"),
-        Ignored("zookeeper.tcpKeepAlive", "not applied yet: quorum sockets have no keep-alive"),
+        Honoured("zookeeper.tcpKeepAlive", "election sockets, as Java"),
         Honoured("zookeeper.clientTcpKeepAlive"),
         Honoured("zookeeper.electionPortBindRetry"),
         Ignored("zookeeper.observer.reconnectDelayMs", "observers reconnect at once after losing the leader"),

@@ -10,7 +10,7 @@ internal static class ServerProperties
         Honoured("zookeeper.globalOutstandingLimit"),
         Honoured("zookeeper.preAllocSize"),
         Honoured("zookeeper.snapCount"),
-        Ignored("zookeeper.snapSizeLimitInKb", "not applied yet: snapshots follow snapCount only"),
+        Honoured("zookeeper.snapSizeLimitInKb", "a limit that comes to 0 bytes refuses the start (Java's sync thread dies on it)"),
         Ignored("zookeeper.txnLogSizeLimitInKb", "log files roll at snapshots only; a size limit is not applied"),
         Honoured("zookeeper.maxCnxns", "all client connections; the one over the limit is closed unanswered"),
         Honoured("zookeeper.fsync.warningthresholdms", "also read as fsync.warningthresholdms, as Java"),
